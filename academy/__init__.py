@@ -1,0 +1,121 @@
+"""Data Academie: the application factory."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, current_app, g, session
+from flask_login import current_user
+
+from academy.config import CONFIGS, PROJECT_ROOT, check_production_config
+from academy.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config: str | Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. `config` is a config name ("development", "test", "production")
+    or a mapping of overrides on top of the test config (what the tests pass)."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    load_config(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    register_security_headers(app)
+    return app
+
+
+def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
+    if isinstance(config, Mapping):
+        app.config.from_object(CONFIGS["test"])
+        app.config.update(config)
+    else:
+        name = config or os.environ.get("ACADEMY_ENV", "development")
+        app.config.from_object(CONFIGS[name])
+        if name == "production":
+            check_production_config(app.config)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A file-backed SQLite needs its folder; waiting beats "database is locked".
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+            "connect_args": {"timeout": 30},
+        }
+    os.makedirs(app.config["INSTANCE_DIR"], exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def register_extensions(app: Flask) -> None:
+    from academy import database  # noqa: F401  (SQLite pragmas on every connection)
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+
+    from academy import models  # noqa: F401  (metadata must be complete)
+    from academy.auth.services import load_user
+
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    login_manager.session_protection = "strong"
+
+
+def register_blueprints(app: Flask) -> None:
+    from academy.admin import bp as admin_bp
+    from academy.auth import bp as auth_bp
+    from academy.main import bp as main_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(main_bp)
+    app.register_blueprint(admin_bp)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from academy.errors import register_error_handlers as register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from academy.cli import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from academy.auth.roles import ROLE_LABELS
+    from academy.models import Role
+
+    @app.context_processor
+    def inject_globals() -> dict[str, Any]:
+        return {"Role": Role, "role_labels": ROLE_LABELS, "current_locale": select_locale()}
+
+
+def register_security_headers(app: Flask) -> None:
+    from academy.security import apply_security_headers
+
+    app.after_request(apply_security_headers)
+
+
+def select_locale() -> str:
+    """The user's saved language, else the session's, else Dutch."""
+    if "locale" in g:
+        return g.locale
+    languages = current_app.config["LANGUAGES"]
+    locale = session.get("taal")
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        locale = current_user.locale
+    g.locale = locale if locale in languages else "nl"
+    return g.locale

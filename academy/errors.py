@@ -1,0 +1,37 @@
+"""Error pages and the domain error that services raise for a user's mistake."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from academy.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A rule the user broke; its message is safe and meant to be shown (in Dutch)."""
+
+
+ERROR_PAGES = {400, 403, 404, 405, 413, 500}
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Render friendly Dutch pages for HTTP errors; roll back and log unexpected ones."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if request.path.startswith("/api/"):
+            return error  # the API answers with problem+json from its own handlers
+        code = error.code or 500
+        template = f"errors/{code}.html" if code in ERROR_PAGES else "errors/generic.html"
+        return render_template(template, error=error), code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        db.session.rollback()
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        return render_template("errors/500.html"), 500

@@ -1,0 +1,53 @@
+"""What the home page shows to whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from academy.models import Role, User
+
+
+@dataclass(frozen=True)
+class HomeTile:
+    title: str
+    text: str
+    endpoint: str | None  # None while the feature has not landed yet
+
+
+def home_tiles(user: User) -> list[HomeTile]:
+    """Tiles for the jobs this user does, most specific role first."""
+    tiles: list[HomeTile] = []
+    if user.has_role(Role.PROGRAMME_MANAGER):
+        tiles.append(
+            HomeTile(
+                _l("Volwassenheid van thema's"),
+                _l("Volg per thema het analyseniveau, de criteria en het doel."),
+                None,
+            )
+        )
+    if user.has_role(Role.TRAINER):
+        tiles.append(
+            HomeTile(
+                _l("Trainen"),
+                _l("Schrijf modules en oefeningen en volg de voortgang van deelnemers."),
+                None,
+            )
+        )
+    tiles.append(
+        HomeTile(
+            _l("Leren zoeken"),
+            _l("Vinden wat er al is komt eerst: oefen met de zoekmachine."),
+            None,
+        )
+    )
+    if user.has_role(Role.ADMIN):
+        tiles.append(
+            HomeTile(
+                _l("Beheer"),
+                _l("Beheer gebruikers, rollen en teams."),
+                "admin.users",
+            )
+        )
+    return tiles
