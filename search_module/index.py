@@ -1,0 +1,421 @@
+"""Index lifecycle: open, atomic full rebuild, incremental updates, health check.
+
+Layout under the index directory::
+
+    CURRENT              one line: the name of the version directory being served
+    v-<stamp>-<rand>/    a complete Whoosh index plus META.json
+    .build-<rand>/       a rebuild in progress (removed when it dies or finishes)
+    .lock                fcntl lock: one writer at a time, across processes
+
+A rebuild writes a whole new version beside the old one, renames it into place and then
+replaces ``CURRENT`` with ``os.replace`` (atomic on POSIX). Until that last step every
+reader keeps using the previous version, so a build that crashes or is killed changes
+nothing. Rebuilds and incremental writes take the same exclusive lock, so two rebuilds
+run one after the other, and an update made during a rebuild lands in the new version.
+The version before the current one is kept, so a process that has not noticed the swap
+yet can finish its search; older ones are removed.
+
+Each SearchIndex keeps one searcher open and refreshes it only when ``CURRENT`` points
+elsewhere or the version's own generation moved (an incremental write by anyone).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import fcntl
+import json
+import logging
+import os
+import secrets
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.index import Index
+
+from search_module.analysis import surface_words
+from search_module.schema import FORMAT_VERSION, build_schema
+from search_module.search import IndexView, run_search
+from search_module.values import IndexedDocument, SearchRequest, SearchResult
+
+__all__ = ["IndexError_", "SearchIndex"]
+
+log = logging.getLogger(__name__)
+
+POINTER = "CURRENT"
+LOCKFILE = ".lock"
+META = "META.json"
+#: Memory for the writer's posting pool; more means fewer sorted runs to merge.
+WRITER_LIMIT_MB = 256
+#: Documents per progress callback.
+PROGRESS_EVERY = 100
+
+
+class IndexError_(RuntimeError):  # noqa: N801 - avoid shadowing the builtin IndexError
+    """The index cannot be used (missing or broken); rebuild it."""
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _document_fields(doc: IndexedDocument) -> dict[str, Any]:
+    """Map one IndexedDocument onto the schema's fields."""
+    published = doc.published
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    if published is not None:
+        sortkey = published.toordinal()
+    elif doc.year:
+        sortkey = datetime.date(max(1, min(int(doc.year), 9999)), 1, 1).toordinal()
+    else:
+        sortkey = 0
+    summary = doc.summary or ""
+    return {
+        "doc_id": str(int(doc.doc_id)),
+        "title": doc.title or "",
+        "theme_name": doc.theme_name or "",
+        "content": summary + "\n" + (doc.body or "") if summary else (doc.body or ""),
+        "spell": " ".join(surface_words(doc.title or "", summary, doc.body or "")),
+        "doctype": doc.doctype or "",
+        "theme": doc.theme or "",
+        "year": str(int(doc.year)) if doc.year else "",
+        "department": doc.department or "",
+        "sortkey": sortkey,
+        "summary": summary,
+        "body": doc.body or "",
+        "published": published.isoformat() if published else None,
+        "source": doc.source or "",
+        "_stored_year": int(doc.year) if doc.year else 0,
+    }
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Whoosh rejects empty ID values; leave those fields out."""
+    return {k: v for k, v in fields.items() if not (v == "" and k in ("doctype", "theme", "year", "department"))}
+
+
+class SearchIndex:
+    """A practice search index in one directory, safe to share between threads."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._view: IndexView | None = None
+        self._version: str | None = None
+        self._pointer_stamp: tuple[int, int, int] | None = None
+
+    # ------------------------------------------------------------------ paths & pointer
+
+    def _read_pointer(self) -> str | None:
+        try:
+            name = (self.path / POINTER).read_text(encoding="utf-8").strip()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if not name or "/" in name or name.startswith("."):
+            return None
+        return name
+
+    def _pointer_changed(self) -> bool:
+        try:
+            st = os.stat(self.path / POINTER)
+        except OSError:
+            return self._pointer_stamp is not None
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return stamp != self._pointer_stamp
+
+    def _write_pointer(self, name: str) -> None:
+        tmp = self.path / f".{POINTER}.{secrets.token_hex(4)}"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / POINTER)
+        _fsync_dir(self.path)
+
+    @contextlib.contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """Exclusive cross-process lock for rebuilds and incremental writes."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / LOCKFILE, "a+") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+    def _open_current(self) -> Index:
+        name = self._read_pointer()
+        if name is None:
+            raise IndexError_(f"no search index at {self.path}")
+        version_dir = self.path / name
+        meta = self._read_meta(version_dir)
+        if meta.get("format") != FORMAT_VERSION:
+            raise IndexError_(f"index format {meta.get('format')!r}, expected {FORMAT_VERSION}")
+        return windex.open_dir(str(version_dir))
+
+    @staticmethod
+    def _read_meta(version_dir: Path) -> dict[str, Any]:
+        try:
+            data = json.loads((version_dir / META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexError_(f"index metadata unreadable in {version_dir}") from exc
+        return data if isinstance(data, dict) else {}
+
+    # ------------------------------------------------------------------ searcher
+
+    def _current_view(self) -> IndexView:
+        """The open view, refreshed if the index changed on disk (by anyone)."""
+        view = self._view
+        if view is not None and not self._pointer_changed():
+            if view.searcher.up_to_date():
+                return view
+            searcher = view.searcher.refresh()
+            self._view = IndexView(searcher)
+            return self._view
+        stamp: tuple[int, int, int] | None
+        try:
+            st = os.stat(self.path / POINTER)
+            stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = None
+        ix = self._open_current()
+        new_view = IndexView(ix.searcher())
+        old = self._view
+        self._view = new_view
+        self._pointer_stamp = stamp
+        self._version = self._read_pointer()
+        if old is not None:
+            with contextlib.suppress(Exception):
+                old.searcher.close()
+        return new_view
+
+    def _drop_view(self) -> None:
+        old = self._view
+        self._view = None
+        self._pointer_stamp = None
+        if old is not None:
+            with contextlib.suppress(Exception):
+                old.searcher.close()
+
+    def close(self) -> None:
+        """Close the open searcher (the index stays on disk)."""
+        with self._lock:
+            self._drop_view()
+
+    # ------------------------------------------------------------------ queries
+
+    def exists(self) -> bool:
+        """True when a version is published (it may still be corrupt: see check())."""
+        name = self._read_pointer()
+        return name is not None and windex.exists_in(str(self.path / name))
+
+    def check(self) -> bool:
+        """True when the index opens and answers; False when missing or corrupt."""
+        with self._lock:
+            try:
+                self._drop_view()
+                view = self._current_view()
+                view.live  # noqa: B018 - touches the deletion data
+                view.sortkeys  # noqa: B018 - touches the column file
+                for key in ("type", "thema", "jaar", "afdeling"):
+                    view.facet_bits(key)
+                if view.n:
+                    view.reader.stored_fields(view.n - 1)
+                return True
+            except Exception as exc:  # noqa: BLE001 - a health check must not crash the app
+                log.warning("search index at %s is not usable: %s", self.path, exc)
+                self._drop_view()
+                return False
+
+    def document_count(self) -> int:
+        """Number of (live) documents; 0 when there is no index."""
+        with self._lock:
+            try:
+                return self._current_view().doc_count()
+            except IndexError_:
+                return 0
+
+    def vocabulary_contains(self, word: str) -> bool:
+        """True when the (folded, unstemmed) word occurs in some document."""
+        from search_module.analysis import fold
+
+        with self._lock:
+            try:
+                view = self._current_view()
+            except IndexError_:
+                return False
+            return view.reader.doc_frequency("spell", fold(word)) > 0
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run one search; raises IndexError_ when there is no usable index."""
+        with self._lock:
+            try:
+                view = self._current_view()
+                return run_search(view, request)
+            except IndexError_:
+                raise
+            except (OSError, EOFError, KeyError, ValueError) as exc:
+                # e.g. a version deleted under an idle process: reopen once and retry
+                log.info("reopening search index after %r", exc)
+                self._drop_view()
+                view = self._current_view()
+                return run_search(view, request)
+
+    # ------------------------------------------------------------------ writing
+
+    def rebuild(
+        self,
+        documents: Iterable[IndexedDocument],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Build a fresh index aside and swap it in atomically; return the document count.
+
+        If ``documents`` raises (or the process dies) the previous index keeps serving.
+        """
+        with self._write_lock():
+            count = self._build_and_publish(documents, progress)
+        with self._lock:
+            self._drop_view()
+        return count
+
+    def _build_and_publish(
+        self,
+        documents: Iterable[IndexedDocument],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        """Build into ``.build-*``, rename to ``v-*``, then swap CURRENT (lock held)."""
+        self._remove_stale_builds()
+        build_dir = self.path / f".build-{secrets.token_hex(6)}"
+        build_dir.mkdir()
+        try:
+            count = self._build_into(build_dir, documents, progress)
+            stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            name = f"v-{stamp}-{secrets.token_hex(3)}"
+            meta = {"format": FORMAT_VERSION, "documents": count, "built": stamp}
+            (build_dir / META).write_text(json.dumps(meta), encoding="utf-8")
+            self._fsync_tree(build_dir)
+            os.rename(build_dir, self.path / name)
+            _fsync_dir(self.path)
+            self._write_pointer(name)
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        self._remove_old_versions()
+        return count
+
+    def _build_into(
+        self,
+        build_dir: Path,
+        documents: Iterable[IndexedDocument],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        ix = windex.create_in(str(build_dir), build_schema())
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        count = 0
+        try:
+            for doc in documents:
+                writer.add_document(**_clean_fields(_document_fields(doc)))
+                count += 1
+                if progress is not None and count % PROGRESS_EVERY == 0:
+                    progress(count)
+            writer.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                writer.cancel()
+            raise
+        finally:
+            ix.close()
+        if progress is not None and count % PROGRESS_EVERY:
+            progress(count)
+        return count
+
+    @staticmethod
+    def _fsync_tree(directory: Path) -> None:
+        for entry in directory.iterdir():
+            if entry.is_file():
+                with contextlib.suppress(OSError), open(entry, "rb") as fh:
+                    os.fsync(fh.fileno())
+        _fsync_dir(directory)
+
+    def _remove_stale_builds(self) -> None:
+        """Builds left by a crashed process (we hold the lock, so none is running)."""
+        for entry in self.path.glob(".build-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+        for entry in self.path.glob(f".{POINTER}.*"):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+    def _remove_old_versions(self) -> None:
+        """Keep the current and the newest previous version (for slow readers)."""
+        current = self._read_pointer()
+        others = sorted(
+            (p for p in self.path.glob("v-*") if p.is_dir() and p.name != current),
+            key=lambda p: p.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for version in others[1:]:
+            shutil.rmtree(version, ignore_errors=True)
+
+    def _ensure_index(self) -> Index:
+        """Open the current version, publishing an empty one if there is none (lock held)."""
+        if self._read_pointer() is None:
+            self._build_and_publish([], None)
+        return self._open_current()
+
+    def add_or_update_many(self, documents: Iterable[IndexedDocument]) -> int:
+        """Add or replace documents (matched on doc_id) in one commit; return how many."""
+        count = 0
+        with self._write_lock():
+            ix = self._ensure_index()
+            try:
+                writer = ix.writer(timeout=30.0)
+                try:
+                    for doc in documents:
+                        writer.update_document(**_clean_fields(_document_fields(doc)))
+                        count += 1
+                    writer.commit()
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        writer.cancel()
+                    raise
+            finally:
+                ix.close()
+        return count
+
+    def add_or_update(self, document: IndexedDocument) -> None:
+        """Add or replace one document."""
+        self.add_or_update_many([document])
+
+    def delete(self, doc_id: int) -> bool:
+        """Remove a document; True when it was in the index."""
+        with self._write_lock():
+            if self._read_pointer() is None:
+                return False
+            ix = self._open_current()
+            try:
+                writer = ix.writer(timeout=30.0)
+                try:
+                    removed = writer.delete_by_term("doc_id", str(int(doc_id)))
+                    writer.commit()
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        writer.cancel()
+                    raise
+            finally:
+                ix.close()
+        return bool(removed)
+
+    def __repr__(self) -> str:
+        return f"SearchIndex({str(self.path)!r})"
+
