@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 
 # Compiled catalogues are build output, made from the committed .po files.
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -q -d translations
+	$(BIN)/pybabel compile --use-fuzzy -d translations
 
 run: $(VENV)/.installed translations
 	$(FLASK) init-db
@@ -44,8 +44,8 @@ format: $(VENV)/.dev-installed
 
 # Collect UI strings into the catalogue template and merge them into each language.
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -o translations/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -q -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs=".* __pycache__" -o translations/messages.pot --no-location --sort-output academy templates
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 bench: $(VENV)/.dev-installed
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, current_app, g, session
+from flask import Flask, current_app, g, has_request_context, session
 from flask_login import current_user
 
 from academy.config import CONFIGS, PROJECT_ROOT, check_production_config
@@ -111,6 +111,8 @@ def register_security_headers(app: Flask) -> None:
 
 def select_locale() -> str:
     """The user's saved language, else the session's, else Dutch."""
+    if not has_request_context():  # CLI commands and background work speak Dutch
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if "locale" in g:
         return g.locale
     languages = current_app.config["LANGUAGES"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from academy.demo.users import DEMO_USERS
@@ -16,6 +17,7 @@ def register(app: Flask) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema to the newest migration."""
     upgrade()
@@ -23,6 +25,7 @@ def init_db() -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command() -> None:
     """Load the demo data (idempotent) and print the demo logins."""
     from academy.demo.seed import seed_demo
@@ -55,6 +58,7 @@ def seed_demo_command() -> None:
 @click.option("--team", default=None, help="Name of an existing team.")
 @click.option("--full-name", default="", help="Display name.")
 @click.password_option(help="Password (asked for when not given).")
+@with_appcontext
 def create_user_command(
     username: str, roles: tuple[str, ...], team: str | None, full_name: str, password: str
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template, request
+from flask import Flask, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from academy.extensions import db
@@ -28,7 +28,11 @@ def register_error_handlers(app: Flask) -> None:
             return error  # the API answers with problem+json from its own handlers
         code = error.code or 500
         template = f"errors/{code}.html" if code in ERROR_PAGES else "errors/generic.html"
-        return render_template(template, error=error), code
+        response = make_response(render_template(template, error=error), code)
+        valid_methods = getattr(error, "valid_methods", None)
+        if valid_methods:  # a 405 must say what is allowed
+            response.headers["Allow"] = ", ".join(valid_methods)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -14,7 +15,6 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from academy.auth.forms import NewPasswordMixin
 from academy.auth.roles import ROLE_LABELS
-
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -35,7 +35,7 @@ class UserForm(FlaskForm):
     team_id = SelectField(_l("Team"), coerce=int, validate_choice=True)
     roles = MultiCheckboxField(
         _l("Rollen"),
-        choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+        choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
         validators=[DataRequired(_l("Kies minstens één rol."))],
     )
     active = BooleanField(_l("Account actief"), default=True)

@@ -1,6 +1,7 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from academy.admin import bp, services
 from academy.admin.forms import ConfirmForm, NewUserForm, ResetPasswordForm, TeamForm, UserForm
@@ -10,8 +11,11 @@ from academy.extensions import db
 from academy.models import Role, Team, User
 
 
-def _team_choices() -> list[tuple[int, str]]:
-    return [(0, _("— geen team —"))] + [(team.id, team.name) for team, _n in services.list_teams()]
+def _team_choices() -> list[SelectChoice]:
+    teams = services.list_teams()
+    return [SelectChoice(0, _("— geen team —"))] + [
+        SelectChoice(team.id, team.name) for team, _count in teams
+    ]
 
 
 def _get_or_404(model, object_id: int):

@@ -1,0 +1,64 @@
+"""Real Chromium through Playwright against the app served on a free local port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from academy import create_app
+from academy.extensions import db
+from tests.conftest import ROLE_USERS, add_user, make_test_config
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# CI sets REQUIRE_BROWSER=1: a missing browser is then a failure, not a skip.
+REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM):
+        return
+    if REQUIRE_BROWSER:
+        raise pytest.UsageError(f"REQUIRE_BROWSER=1 but no Chromium at {CHROMIUM}")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (install it or set CHROMIUM)")
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"],
+    }
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory, password_hash):
+    """One app with CSRF on (as in production) for the whole browser session."""
+    tmp_path: Path = tmp_path_factory.mktemp("browser")
+    app = create_app(make_test_config(tmp_path, WTF_CSRF_ENABLED=True))
+    with app.app_context():
+        db.create_all()
+        for username, roles in ROLE_USERS.items():
+            add_user(username, roles, password_hash)
+        db.session.commit()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)

@@ -1,0 +1,123 @@
+"""Every route × every role: the access table that new routes must join.
+
+The routes are read from the URL map, so a route that is missing from ACCESS fails
+`test_every_route_is_in_the_access_table` instead of going untested.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from academy import create_app
+from tests.conftest import ROLE_USERS, make_test_config
+
+PUBLIC = "public"  # anyone, signed in or not
+SIGNED_IN = "signed-in"  # every signed-in user
+POST_ONLY = "post-only"  # state-changing: GET is 405 for everyone
+
+# endpoint -> who may GET it (PUBLIC, SIGNED_IN, POST_ONLY or a tuple of role names).
+ACCESS: dict[str, object] = {
+    "static": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": POST_ONLY,
+    "auth.change_own_password": SIGNED_IN,
+    "main.home": SIGNED_IN,
+    "main.accessibility": PUBLIC,
+    "main.set_language": POST_ONLY,
+    "admin.users": ("admin",),
+    "admin.new_user": ("admin",),
+    "admin.edit_user": ("admin",),
+    "admin.deactivate_user": POST_ONLY,
+    "admin.reset_password": POST_ONLY,
+    "admin.teams": ("admin",),
+    "admin.new_team": POST_ONLY,
+    "admin.edit_team": ("admin",),
+    "admin.delete_team": POST_ONLY,
+}
+
+# Values for URL parameters, so routes with parameters are visited too.
+URL_VALUES: dict[str, dict[str, object]] = {
+    "static": {"filename": "css/academy.css"},
+    "admin.edit_user": {"user_id": 1},
+    "admin.deactivate_user": {"user_id": 1},
+    "admin.reset_password": {"user_id": 1},
+    "admin.edit_team": {"team_id": 1},
+    "admin.delete_team": {"team_id": 1},
+}
+
+VISITORS = ["anonymous", *ROLE_USERS]
+
+
+def _routes(app):
+    return sorted(
+        (rule.endpoint, rule) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
+    )
+
+
+def expected_status(rule_access: object, visitor: str, path: str) -> int:
+    if rule_access == POST_ONLY:
+        return 405
+    if rule_access == PUBLIC:
+        return 302 if (path == "/login" and visitor != "anonymous") else 200
+    if visitor == "anonymous":
+        return 302
+    if rule_access == SIGNED_IN:
+        return 200
+    return 200 if visitor == "admin" or visitor in rule_access else 403
+
+
+def test_every_route_is_in_the_access_table(app):
+    missing = {endpoint for endpoint, _rule in _routes(app)} - set(ACCESS)
+    assert not missing, f"add these endpoints to ACCESS in tests/test_access.py: {missing}"
+    stale = set(ACCESS) - {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert not stale, f"ACCESS lists endpoints that no longer exist: {stale}"
+
+
+def _cases():
+    # Only the URL map is needed here; no database is touched.
+    app = create_app(make_test_config(Path(tempfile.gettempdir())))
+    for endpoint, rule in _routes(app):
+        for visitor in VISITORS:
+            yield pytest.param(endpoint, visitor, id=f"{endpoint}-{visitor}")
+
+
+@pytest.mark.parametrize(("endpoint", "visitor"), list(_cases()))
+def test_route_access(app, client, login, endpoint, visitor):
+    with app.test_request_context():
+        from flask import url_for
+
+        path = url_for(endpoint, **URL_VALUES.get(endpoint, {}))
+    if visitor != "anonymous":
+        login(visitor)
+    response = client.get(path)
+    expected = expected_status(ACCESS[endpoint], visitor, path)
+    assert response.status_code == expected, f"GET {path} as {visitor}"
+    if expected == 302 and visitor == "anonymous":
+        assert response.headers["Location"].startswith("/login")
+    if expected == 403:
+        assert "Geen toegang" in response.get_data(as_text=True)
+    if expected == 405:
+        assert "POST" in response.headers["Allow"]
+
+
+def test_state_changing_routes_require_csrf(csrf_app):
+    """Every POST route refuses a request without a CSRF token, even when signed in."""
+    client = csrf_app.test_client()
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    assert client.post(
+        "/login", data={"username": "admin", "password": "academie-test", "csrf_token": token}
+    ).status_code == 302
+    for rule in csrf_app.url_map.iter_rules():
+        if "POST" not in rule.methods:
+            continue
+        with csrf_app.test_request_context():
+            from flask import url_for
+
+            path = url_for(rule.endpoint, **URL_VALUES.get(rule.endpoint, {}))
+        response = client.post(path, data={})
+        assert response.status_code == 400, f"POST {path} without CSRF token"
