@@ -49,7 +49,9 @@ def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
             "connect_args": {"timeout": 30},
         }
     os.makedirs(app.config["INSTANCE_DIR"], exist_ok=True)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
 
 
 def register_extensions(app: Flask) -> None:

@@ -44,10 +44,16 @@ def make_test_config(tmp_path: Path, **overrides) -> dict:
     return config
 
 
-def add_user(username: str, roles: tuple[Role, ...], password_hash: str, team: Team | None = None,
-             **fields) -> User:
-    user = User(username=username, password_hash=password_hash, full_name=username.title(),
-                team=team, **fields)
+def add_user(
+    username: str, roles: tuple[Role, ...], password_hash: str, team: Team | None = None, **fields
+) -> User:
+    user = User(
+        username=username,
+        password_hash=password_hash,
+        full_name=username.title(),
+        team=team,
+        **fields,
+    )
     user.role_rows = [UserRole(role=role.value) for role in roles]
     db.session.add(user)
     return user

@@ -80,7 +80,7 @@ def test_every_route_is_in_the_access_table(app):
 def _cases():
     # Only the URL map is needed here; no database is touched.
     app = create_app(make_test_config(Path(tempfile.gettempdir())))
-    for endpoint, rule in _routes(app):
+    for endpoint, _rule in _routes(app):
         for visitor in VISITORS:
             yield pytest.param(endpoint, visitor, id=f"{endpoint}-{visitor}")
 
@@ -109,9 +109,12 @@ def test_state_changing_routes_require_csrf(csrf_app):
     client = csrf_app.test_client()
     html = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    assert client.post(
-        "/login", data={"username": "admin", "password": "academie-test", "csrf_token": token}
-    ).status_code == 302
+    assert (
+        client.post(
+            "/login", data={"username": "admin", "password": "academie-test", "csrf_token": token}
+        ).status_code
+        == 302
+    )
     for rule in csrf_app.url_map.iter_rules():
         if "POST" not in rule.methods:
             continue

@@ -81,10 +81,16 @@ def test_seed_demo_uses_demo_password_setting(tmp_path):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     client = app.test_client()
-    assert client.post("/login", data={"username": "trainer", "password": "academie"}
-                       ).status_code == 200
-    assert client.post("/login", data={"username": "trainer", "password": "ander-wachtwoord"}
-                       ).status_code == 302
+    assert (
+        client.post("/login", data={"username": "trainer", "password": "academie"}).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            "/login", data={"username": "trainer", "password": "ander-wachtwoord"}
+        ).status_code
+        == 302
+    )
     with app.app_context():
         db.drop_all()
         db.engine.dispose()
@@ -92,9 +98,20 @@ def test_seed_demo_uses_demo_password_setting(tmp_path):
 
 def test_create_user_command(app, runner):
     result = runner.invoke(
-        args=["create-user", "k.klaassen", "--role", "trainer", "--role", "medewerker",
-              "--team", "Team Test", "--full-name", "Kees Klaassen",
-              "--password", "een-goed-wachtwoord"],
+        args=[
+            "create-user",
+            "k.klaassen",
+            "--role",
+            "trainer",
+            "--role",
+            "medewerker",
+            "--team",
+            "Team Test",
+            "--full-name",
+            "Kees Klaassen",
+            "--password",
+            "een-goed-wachtwoord",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "een-goed-wachtwoord" not in result.output
@@ -109,8 +126,10 @@ def test_create_user_command(app, runner):
     [
         (["admin", "--role", "admin", "--password", "lang-genoeg-1"], "al in gebruik"),
         (["nieuw", "--role", "admin", "--password", "kort"], "at least 8"),
-        (["nieuw", "--role", "admin", "--team", "Bestaat Niet", "--password", "lang-genoeg-1"],
-         "No team named"),
+        (
+            ["nieuw", "--role", "admin", "--team", "Bestaat Niet", "--password", "lang-genoeg-1"],
+            "No team named",
+        ),
         (["nieuw", "--role", "koning", "--password", "lang-genoeg-1"], "Invalid value"),
     ],
 )

@@ -85,9 +85,7 @@ def update_user(
     """Change a user's profile; an admin cannot lock themselves out."""
     roles = list(roles)
     if user.id == acting_user.id and (not active or Role.ADMIN.value not in roles):
-        raise DomainError(
-            _("Je kunt je eigen beheerdersrol of account niet uitschakelen.")
-        )
+        raise DomainError(_("Je kunt je eigen beheerdersrol of account niet uitschakelen."))
     user.full_name = full_name.strip()
     user.email = email.strip()
     user.team_id = team_id or None

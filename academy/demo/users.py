@@ -19,7 +19,9 @@ DEMO_TEAM = "Team Data en Onderzoek"
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("admin", "Anouk Beheer", (Role.ADMIN,), DEMO_TEAM),
-    DemoUser("programmamanager", "Pieter de Programmamanager", (Role.PROGRAMME_MANAGER,), DEMO_TEAM),
+    DemoUser(
+        "programmamanager", "Pieter de Programmamanager", (Role.PROGRAMME_MANAGER,), DEMO_TEAM
+    ),
     DemoUser("trainer", "Tamara Trainer", (Role.TRAINER, Role.EMPLOYEE), DEMO_TEAM),
     DemoUser("medewerker", "Mehmet Medewerker", (Role.EMPLOYEE,), "Team Jeugd en Onderwijs"),
 )

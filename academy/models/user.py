@@ -63,9 +63,7 @@ class User(UserMixin, db.Model):
     )
 
     team: Mapped[Team | None] = relationship(back_populates="members")
-    role_rows: Mapped[list[UserRole]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def roles(self) -> frozenset[Role]:

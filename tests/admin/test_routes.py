@@ -88,8 +88,12 @@ def test_admin_edits_roles_team_and_active(app, client, login):
     target = _user(app, "medewerker")
     response = client.post(
         f"/beheer/gebruikers/{target.id}",
-        data={"full_name": "Mieke Medewerker", "email": "", "team_id": "0",
-              "roles": ["programmamanager"]},
+        data={
+            "full_name": "Mieke Medewerker",
+            "email": "",
+            "team_id": "0",
+            "roles": ["programmamanager"],
+        },
     )
     assert response.status_code == 302
     user = _user(app, "medewerker")
@@ -167,12 +171,20 @@ def test_unknown_user_is_404(client, login):
 
 def test_team_lifecycle(app, client, login):
     login("admin")
-    assert client.post("/beheer/teams/nieuw",
-                       data={"name": "Team Wijkaanpak", "description": "Wijken"}).status_code == 302
+    assert (
+        client.post(
+            "/beheer/teams/nieuw", data={"name": "Team Wijkaanpak", "description": "Wijken"}
+        ).status_code
+        == 302
+    )
     team_id = _team_id(app, "Team Wijkaanpak")
     assert team_id is not None
-    assert client.post(f"/beheer/teams/{team_id}",
-                       data={"name": "Team Wijken", "description": ""}).status_code == 302
+    assert (
+        client.post(
+            f"/beheer/teams/{team_id}", data={"name": "Team Wijken", "description": ""}
+        ).status_code
+        == 302
+    )
     assert _team_id(app, "Team Wijken") == team_id
     assert client.post(f"/beheer/teams/{team_id}/verwijderen").status_code == 302
     assert _team_id(app, "Team Wijken") is None

@@ -120,7 +120,8 @@ def test_deactivated_user_is_signed_out_on_next_request(app, client, login):
 )
 def test_login_follows_only_local_next(client, next_url, expected):
     response = client.post(
-        "/login", query_string={"next": next_url},
+        "/login",
+        query_string={"next": next_url},
         data={"username": "medewerker", "password": PASSWORD},
     )
     assert response.headers["Location"] == expected
@@ -143,8 +144,11 @@ def test_change_own_password(app, client, auth, login):
     login("medewerker")
     response = client.post(
         "/wachtwoord",
-        data={"current_password": PASSWORD, "new_password": "nieuw-wachtwoord",
-              "confirm": "nieuw-wachtwoord"},
+        data={
+            "current_password": PASSWORD,
+            "new_password": "nieuw-wachtwoord",
+            "confirm": "nieuw-wachtwoord",
+        },
     )
     assert response.status_code == 302
     auth.logout()
@@ -155,12 +159,26 @@ def test_change_own_password(app, client, auth, login):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"current_password": "fout", "new_password": "nieuw-wachtwoord",
-          "confirm": "nieuw-wachtwoord"}, "Je huidige wachtwoord klopt niet."),
-        ({"current_password": PASSWORD, "new_password": "kort", "confirm": "kort"},
-         "minstens 8 tekens"),
-        ({"current_password": PASSWORD, "new_password": "nieuw-wachtwoord",
-          "confirm": "anders-wachtwoord"}, "De wachtwoorden zijn niet gelijk."),
+        (
+            {
+                "current_password": "fout",
+                "new_password": "nieuw-wachtwoord",
+                "confirm": "nieuw-wachtwoord",
+            },
+            "Je huidige wachtwoord klopt niet.",
+        ),
+        (
+            {"current_password": PASSWORD, "new_password": "kort", "confirm": "kort"},
+            "minstens 8 tekens",
+        ),
+        (
+            {
+                "current_password": PASSWORD,
+                "new_password": "nieuw-wachtwoord",
+                "confirm": "anders-wachtwoord",
+            },
+            "De wachtwoorden zijn niet gelijk.",
+        ),
     ],
 )
 def test_change_password_rejects_bad_input(app, client, login, data, message):

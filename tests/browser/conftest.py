@@ -36,8 +36,14 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"],
+        "args": [
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
     }
 
 

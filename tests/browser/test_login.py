@@ -49,8 +49,7 @@ def test_admin_pages_are_axe_clean(page: Page, live_server: str):
     page.get_by_label("Gebruikersnaam").fill("admin")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
-    for path in ("/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/teams",
-                 "/wachtwoord"):
+    for path in ("/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/teams", "/wachtwoord"):
         page.goto(f"{live_server}{path}")
         assert_accessible(page)
     # Submit an empty new-user form: the error summary must be accessible too.

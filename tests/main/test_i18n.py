@@ -18,8 +18,13 @@ def _ui_strings() -> set[str]:
         for _file, _line, message, _comments, _ctx in extract_from_dir(
             ROOT / folder,
             method_map=[(pattern, method)],
-            keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None,
-                      "ngettext": (1, 2)},
+            keywords={
+                "_": None,
+                "gettext": None,
+                "_l": None,
+                "lazy_gettext": None,
+                "ngettext": (1, 2),
+            },
             directory_filter=lambda path: "__pycache__" not in path,
         ):
             found.add(message if isinstance(message, str) else message[0])
@@ -41,7 +46,9 @@ def test_dutch_is_the_default(client):
 
 
 def test_switch_to_english_and_back(client):
-    response = client.post("/taal", data={"taal": "en"}, headers={"Referer": "http://localhost/login"})
+    response = client.post(
+        "/taal", data={"taal": "en"}, headers={"Referer": "http://localhost/login"}
+    )
     assert response.headers["Location"] == "/login"
     html = client.get("/login").get_data(as_text=True)
     assert '<html lang="en">' in html
@@ -69,7 +76,9 @@ def test_unknown_language_is_refused_with_a_message(client):
 
 
 def test_referrer_from_another_site_is_not_followed(client):
-    response = client.post("/taal", data={"taal": "en"}, headers={"Referer": "https://evil.example/x"})
+    response = client.post(
+        "/taal", data={"taal": "en"}, headers={"Referer": "https://evil.example/x"}
+    )
     assert response.headers["Location"] == "/"
 
 

@@ -5,9 +5,21 @@ import pytest
     ("username", "expected", "absent"),
     [
         ("admin", ["Beheer", "Volwassenheid van thema's", "Trainen", "Leren zoeken"], []),
-        ("programmamanager", ["Volwassenheid van thema's", "Leren zoeken"], ["Trainen", "Beheer gebruikers"]),
-        ("trainer", ["Trainen", "Leren zoeken"], ["Volwassenheid van thema's", "Beheer gebruikers"]),
-        ("medewerker", ["Leren zoeken"], ["Trainen", "Volwassenheid van thema's", "Beheer gebruikers"]),
+        (
+            "programmamanager",
+            ["Volwassenheid van thema's", "Leren zoeken"],
+            ["Trainen", "Beheer gebruikers"],
+        ),
+        (
+            "trainer",
+            ["Trainen", "Leren zoeken"],
+            ["Volwassenheid van thema's", "Beheer gebruikers"],
+        ),
+        (
+            "medewerker",
+            ["Leren zoeken"],
+            ["Trainen", "Volwassenheid van thema's", "Beheer gebruikers"],
+        ),
     ],
 )
 def test_home_fits_the_role(client, login, username, expected, absent):
