@@ -36,6 +36,8 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh.index import Index
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
 from search_module.analysis import surface_words
 from search_module.schema import FORMAT_VERSION, build_schema
@@ -53,6 +55,9 @@ META = "META.json"
 WRITER_LIMIT_MB = 256
 #: Documents per progress callback.
 PROGRESS_EVERY = 100
+#: Writer processes for a full rebuild. Two roughly triple the speed on two cores:
+#: the parent only pickles batches of documents, the children analyse and write.
+DEFAULT_BUILD_PROCS = 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 class IndexError_(RuntimeError):  # noqa: N801 - avoid shadowing the builtin IndexError
@@ -104,11 +109,65 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if not (v == "" and k in ("doctype", "theme", "year", "department"))}
 
 
-class SearchIndex:
-    """A practice search index in one directory, safe to share between threads."""
+def _die_with_parent(parent_pid: int) -> None:
+    """Make a writer child exit when its parent dies (kill -9 included), Linux only."""
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+class _SubWriterTask(SubWriterTask):  # type: ignore[misc]
+    """Whoosh's writer child, made to die with its parent instead of waiting forever."""
+
+    parent_pid = 0
+
+    def run(self) -> None:
+        _die_with_parent(self.parent_pid)
+        super().run()
+
+
+class _ParallelWriter(MpWriter):  # type: ignore[misc]
+    """Whoosh's multi-process writer with children that can actually be stopped.
+
+    Whoosh's own ``cancel()`` only flips a flag in the parent's copy of each child, so a
+    failed build would leave children blocked on the job queue (and the parent hanging at
+    exit, joining them). Ours are daemons, die with the parent and are terminated on abort.
+    """
+
+    def _new_task(self) -> SubWriterTask:
+        task = _SubWriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+            self.multisegment,
+        )
+        task.parent_pid = os.getpid()
+        task.daemon = True
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def abort(self) -> None:
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        for task in self.tasks:
+            task.join(5)
+        SegmentWriter.cancel(self)
+
+
+class SearchIndex:
+    """A practice search index in one directory, safe to share between threads.
+
+    ``build_procs`` sets the writer processes for a full rebuild (1 = in-process).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, build_procs: int = DEFAULT_BUILD_PROCS) -> None:
         self.path = Path(path)
+        self.build_procs = max(1, int(build_procs))
         self._lock = threading.RLock()
         self._view: IndexView | None = None
         self._version: str | None = None
@@ -321,7 +380,13 @@ class SearchIndex:
         progress: Callable[[int], None] | None,
     ) -> int:
         ix = windex.create_in(str(build_dir), build_schema())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer: SegmentWriter
+        if self.build_procs > 1:
+            writer = _ParallelWriter(
+                ix, procs=self.build_procs, multisegment=True, limitmb=WRITER_LIMIT_MB
+            )
+        else:
+            writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         count = 0
         try:
             for doc in documents:
@@ -332,10 +397,21 @@ class SearchIndex:
             writer.commit()
         except BaseException:
             with contextlib.suppress(Exception):
-                writer.cancel()
+                if isinstance(writer, _ParallelWriter):
+                    writer.abort()
+                else:
+                    writer.cancel()
             raise
         finally:
             ix.close()
+        # A writer child that died would silently lose its documents: count them.
+        check = windex.open_dir(str(build_dir))
+        try:
+            indexed = check.doc_count()
+        finally:
+            check.close()
+        if indexed != count:
+            raise IndexError_(f"rebuild indexed {indexed} of {count} documents; not published")
         if progress is not None and count % PROGRESS_EVERY:
             progress(count)
         return count

@@ -266,6 +266,15 @@ class IndexView:
 
     # -- expansions
 
+    def _with_frequencies(self, fieldname: str, terms: dict[str, int]) -> dict[str, int]:
+        """Document frequency per term, dropping terms this field does not have."""
+        out = {}
+        for term in terms:
+            freq = self.reader.doc_frequency(fieldname, term)
+            if freq > 0:
+                out[term] = freq
+        return out
+
     def expand(self, node: PrefixNode | FuzzyNode) -> Expansion:
         """Index terms for a wildcard or fuzzy word, capped at MAX_EXPANSIONS."""
         fields = list(TEXT_FIELDS) if node.field == "all" else ["title"]
@@ -278,27 +287,32 @@ class IndexView:
             return cached
         found: dict[str, dict[str, int]] = {}
         scanned = 0
-        for fieldname in fields:
-            terms: dict[str, int] = {}
+        if isinstance(node, PrefixNode):
+            for fieldname in fields:
+                terms: dict[str, int] = {}
+                for subreader, _offset in self.leaf_readers:
+                    for raw in subreader.expand_prefix(fieldname, node.prefix):
+                        term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                        if term not in terms:
+                            terms[term] = 0
+                            scanned += 1
+                            if scanned >= MAX_PREFIX_SCAN:
+                                break
+                # "woningen*" should still find "woning": the stems are shorter
+                terms.setdefault(stem(node.prefix), 0)
+                found[fieldname] = self._with_frequencies(fieldname, terms)
+        else:
+            # Fuzzy matching runs on the words as written (armoed~ -> armoede), then maps
+            # them to index terms; on stems, typos stem unpredictably.
+            words: set[str] = set()
             for subreader, _offset in self.leaf_readers:
-                if isinstance(node, PrefixNode):
-                    candidates: Iterable[Any] = subreader.expand_prefix(fieldname, node.prefix)
-                    extra = stem(node.prefix)
-                else:
-                    candidates = subreader.terms_within(fieldname, node.term, node.maxdist, prefix=1)
-                    extra = node.term
-                for raw in candidates:
-                    term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                    if term not in terms:
-                        terms[term] = 0
-                        scanned += 1
-                    if scanned >= MAX_PREFIX_SCAN:
-                        break
-                if extra and extra not in terms:
-                    terms[extra] = 0
-            for term in terms:
-                terms[term] = self.reader.doc_frequency(fieldname, term)
-            found[fieldname] = {t: f for t, f in terms.items() if f > 0}
+                for raw in subreader.terms_within("spell", fold(node.word), node.maxdist, prefix=1):
+                    words.add(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+            stems = {t for t in (normalize(w) for w in words) if t}
+            stems.add(node.term)
+            scanned = len(stems)
+            for fieldname in fields:
+                found[fieldname] = self._with_frequencies(fieldname, dict.fromkeys(stems, 0))
         weight: dict[str, int] = {}
         for terms in found.values():
             for term, freq in terms.items():
