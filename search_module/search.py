@@ -23,6 +23,7 @@ import heapq
 import html
 import math
 import time
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,12 +31,12 @@ from datetime import date
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.collectors import TopCollector
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from search_module.analysis import fold, normalize, split_words, stem, tokens_with_offsets
 from search_module.query import (
@@ -69,8 +70,13 @@ SUGGEST_BELOW = 3
 MAX_PAGE_SIZE = 100
 SNIPPET_CHARS = 220
 TERM_CACHE_SIZE = 2048
+#: Postings kept in the score cache (8 bytes each, so about 32 MB).
+SCORE_CACHE_ENTRIES = 4_000_000
+
+ScoringPart = tuple[str, str, float]  # (field, term, boost)
 
 _BIT = tuple(1 << i for i in range(8))
+_LENGTH_TABLE = tuple(byte_to_length(b) for b in range(256))
 _BYTE_POSITIONS = tuple(tuple(i for i in range(8) if byte & (1 << i)) for byte in range(256))
 _TYPE_LABELS = {
     "onderzoek": "Onderzoek",
@@ -106,6 +112,47 @@ def _matcher_ids(matcher: Any) -> Iterable[int]:
     return list(matcher.all_ids())
 
 
+def _matcher_items(matcher: Any) -> Iterable[tuple[int, float]]:
+    """(doc id, term weight) for every posting of a fresh matcher, block by block."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if isinstance(matcher, W3LeafMatcher):
+        out: list[tuple[int, float]] = []
+        try:
+            while matcher.is_active():
+                if matcher._ids is None:
+                    matcher._read_ids()
+                if matcher._weights is None:
+                    matcher._read_weights()
+                i = matcher._i
+                out.extend(zip(matcher._ids[i:], matcher._weights[i:]))
+                matcher._next_block()
+            return out
+        except AttributeError:  # pragma: no cover - Whoosh internals changed; go slow
+            matcher.reset()
+    items: list[tuple[int, float]] = []
+    while matcher.is_active():
+        items.append((matcher.id(), matcher.weight()))
+        matcher.next()
+    return items
+
+
+def _segment_lengths(subreader: Any, fieldname: str) -> list[int]:
+    """Field lengths of one segment; reads the length column in one go when it can."""
+    count = subreader.doc_count_all()
+    try:
+        column = subreader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return [0] * count
+        raw = column._dbfile.get(column._basepos, column._count)
+        table = _LENGTH_TABLE
+        lengths = [table[byte] for byte in raw]
+        lengths.extend([0] * (count - len(lengths)))
+        return lengths
+    except AttributeError:  # pragma: no cover - Whoosh internals changed; go slow
+        return [subreader.doc_field_length(d, fieldname) for d in range(count)]
+
+
 def bits_from_ids(ids: Iterable[int], nbytes: int) -> int:
     """Build a bitset (an int) from document numbers."""
     buf = bytearray(nbytes)
@@ -127,35 +174,6 @@ def bits_to_list(bits: int) -> list[int]:
             base = index << 3
             out.extend(base + p for p in positions[byte])
     return out
-
-
-class _BitsFilter:
-    """A membership test on a bitset's bytes, for Whoosh's collector loop."""
-
-    __slots__ = ("raw",)
-
-    def __init__(self, bits: int, nbytes: int) -> None:
-        self.raw = bits.to_bytes(nbytes, "little")
-
-    def __contains__(self, docnum: int) -> bool:
-        return bool(self.raw[docnum >> 3] & _BIT[docnum & 7])
-
-
-class _AllowedTopCollector(TopCollector):
-    """Top-N collector that skips documents outside the allowed bitset.
-
-    Whoosh's own ``filter=`` wraps the collector and walks *every* match, losing the
-    block-skipping optimisation; checking inside ``collect`` keeps it.
-    """
-
-    def __init__(self, limit: int, allowed: _BitsFilter) -> None:
-        super().__init__(limit=limit)
-        self._allowed = allowed
-
-    def collect(self, sub_docnum: int) -> Any:
-        if (self.offset + sub_docnum) in self._allowed:
-            return super().collect(sub_docnum)
-        return 0
 
 
 # --------------------------------------------------------------------------- the view
@@ -186,6 +204,9 @@ class IndexView:
         self._date_order: list[int] | None = None
         self._theme_names: dict[str, str] | None = None
         self._expansions: OrderedDict[tuple[str, str, int], Expansion] = OrderedDict()
+        self._lengths: dict[str, list[int]] = {}
+        self._scores: OrderedDict[tuple[str, str], tuple[array, array]] = OrderedDict()
+        self._score_entries = 0
 
     # -- basic sets
 
@@ -224,6 +245,57 @@ class IndexView:
         if len(self._term_bits) > TERM_CACHE_SIZE:
             self._term_bits.popitem(last=False)
         return bits
+
+    def field_lengths(self, fieldname: str) -> list[int]:
+        """Length (in terms) of ``fieldname`` for every document, as BM25 sees it."""
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            lengths = []
+            for subreader, _offset in self.leaf_readers:
+                lengths.extend(_segment_lengths(subreader, fieldname))
+            self._lengths[fieldname] = lengths
+        return lengths
+
+    def term_scores(self, fieldname: str, term: str) -> tuple[array, array]:
+        """(docnums, BM25F scores) of every posting of a term, computed once and cached.
+
+        Scoring whole posting blocks here costs well under a microsecond per document;
+        Whoosh's matcher-per-document loop costs about ten, and block skipping rarely helps
+        when a word appears about equally often in most documents.
+        """
+        key = (fieldname, term)
+        cached = self._scores.get(key)
+        if cached is not None:
+            self._scores.move_to_end(key)
+            return cached
+        searcher = self.searcher
+        idf = searcher.idf(fieldname, term)
+        avg = searcher.avg_field_length(fieldname) or 1.0
+        lengths = self.field_lengths(fieldname)
+        k1, b = 1.2, 0.75
+        docs = array("i")
+        scores = array("f")
+        for subreader, offset in self.leaf_readers:
+            try:
+                matcher = subreader.postings(fieldname, term)
+            except TermNotFound:
+                continue
+            for docnum, tf in _matcher_items(matcher):
+                docnum += offset
+                length = lengths[docnum]
+                docs.append(docnum)
+                scores.append(idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / avg)))
+        result = (docs, scores)
+        self._scores[key] = result
+        self._score_entries += len(docs)
+        while self._score_entries > SCORE_CACHE_ENTRIES and len(self._scores) > 1:
+            _key, (old_docs, _old) = self._scores.popitem(last=False)
+            self._score_entries -= len(old_docs)
+        return result
+
+    def term_score_table(self, fieldname: str, term: str) -> dict[int, float]:
+        docs, scores = self.term_scores(fieldname, term)
+        return dict(zip(docs, scores))
 
     def facet_bits(self, key: str) -> dict[str, int]:
         """Value -> bitset for one facet key (type, thema, jaar, afdeling)."""
@@ -342,7 +414,7 @@ class _Eval:
     view: IndexView
     hints: list[str] = field(default_factory=list)
     highlight: set[str] = field(default_factory=set)
-    scoring: list[wq.Query] = field(default_factory=list)
+    scoring: list[ScoringPart] = field(default_factory=list)
 
     def hint(self, message: str) -> None:
         if message not in self.hints:
@@ -394,22 +466,25 @@ def _match_facet_values(view: IndexView, node: FacetNode) -> list[str]:
     return matched
 
 
-def _leaf_query(ev: _Eval, node: Node) -> wq.Query | None:
-    """The Whoosh query used to *score* one positive text leaf."""
+def _leaf_scoring(ev: _Eval, node: Node) -> list[ScoringPart]:
+    """(field, term, boost) parts used to *score* one positive text leaf.
+
+    Matching is done on bitsets; scoring only needs the terms. A phrase is scored by its
+    words: the bitset already guarantees the phrase is there.
+    """
     fields = _fields_for(getattr(node, "field", "all"))
-    parts: list[wq.Query] = []
     if isinstance(node, TermNode):
-        parts = [wq.Term(f, node.term, boost=b) for f, b in fields.items()]
-    elif isinstance(node, PhraseNode):
-        parts = [wq.Phrase(f, list(node.terms), boost=b) for f, b in fields.items()]
-    elif isinstance(node, (PrefixNode, FuzzyNode)):
+        return [(f, node.term, b) for f, b in fields.items()]
+    if isinstance(node, PhraseNode):
+        return [(f, t, b) for f, b in fields.items() for t in dict.fromkeys(node.terms)]
+    if isinstance(node, (PrefixNode, FuzzyNode)):
         expansion = ev.view.expand(node)
-        for f, b in fields.items():
-            for term in expansion.terms.get(f, [])[:MAX_SCORING_EXPANSIONS]:
-                parts.append(wq.Term(f, term, boost=b))
-    if not parts:
-        return None
-    return wq.Or(parts)
+        return [
+            (f, term, b)
+            for f, b in fields.items()
+            for term in expansion.terms.get(f, [])[:MAX_SCORING_EXPANSIONS]
+        ]
+    return []
 
 
 def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
@@ -485,9 +560,7 @@ def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
                 if not negated:
                     ev.highlight.add(term)
     if not negated:
-        scoring = _leaf_query(ev, node)
-        if scoring is not None:
-            ev.scoring.append(scoring)
+        ev.scoring.extend(_leaf_scoring(ev, node))
     return bits
 
 
@@ -654,32 +727,44 @@ def _facet_label(key: str, value: str, view: IndexView) -> str:
     return value
 
 
-def _scored_top(view: IndexView, scoring: wq.Query, allowed: int, total: int, limit: int) -> list[tuple[float, int]]:
-    """(score, docnum) of the best ``limit`` allowed documents, best first."""
-    searcher = view.searcher
-    if total <= CANDIDATE_SCORING_LIMIT:
+def _scored_top(
+    view: IndexView, parts: list[ScoringPart], allowed: int, total: int, limit: int
+) -> list[tuple[float, int]]:
+    """(score, docnum) of the best ``limit`` allowed documents, best first (BM25F)."""
+    raw = allowed.to_bytes(view.nbytes, "little")
+    bit = _BIT
+    merged: dict[tuple[str, str], float] = {}
+    for fieldname, term, boost in parts:
+        merged[(fieldname, term)] = merged.get((fieldname, term), 0.0) + boost
+    if total <= CANDIDATE_SCORING_LIMIT and len(merged) > 1:
+        # few candidates: look each one up in every term's score table
         docs = bits_to_list(allowed)
-        context = searcher.context()
-        scored: list[tuple[float, int]] = []
-        for subsearcher, offset in searcher.leaf_searchers():
-            end = offset + subsearcher.doc_count_all()
-            local = [d - offset for d in docs if offset <= d < end]
-            if not local:
-                continue
-            matcher = scoring.matcher(subsearcher, context)
-            for docnum in local:
-                if not matcher.is_active():
-                    break
-                if matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                    if not matcher.is_active():
-                        break
-                if matcher.id() == docnum:
-                    scored.append((matcher.score(), docnum + offset))
-        return heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
-    collector = _AllowedTopCollector(limit, _BitsFilter(allowed, view.nbytes))
-    searcher.search_with_collector(scoring, collector)
-    return [(float(score), docnum) for score, docnum in collector.results().top_n]
+        acc = dict.fromkeys(docs, 0.0)
+        for (fieldname, term), boost in merged.items():
+            table = view.term_score_table(fieldname, term)
+            get = table.get
+            for docnum in docs:
+                score = get(docnum)
+                if score is not None:
+                    acc[docnum] += score * boost
+        scored: Iterable[tuple[float, int]] = ((s, d) for d, s in acc.items() if s > 0.0)
+    elif len(merged) == 1:
+        ((fieldname, term), boost), = merged.items()
+        docs_arr, scores_arr = view.term_scores(fieldname, term)
+        scored = (
+            (s * boost, d)
+            for d, s in zip(docs_arr, scores_arr)
+            if raw[d >> 3] & bit[d & 7]
+        )
+    else:
+        acc2: dict[int, float] = {}
+        for (fieldname, term), boost in merged.items():
+            docs_arr, scores_arr = view.term_scores(fieldname, term)
+            get = acc2.get
+            for d, s in zip(docs_arr, scores_arr):
+                acc2[d] = get(d, 0.0) + s * boost
+        scored = ((s, d) for d, s in acc2.items() if raw[d >> 3] & bit[d & 7])
+    return heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
 
 
 def _newest(view: IndexView, bits: int, limit: int, exclude: set[int] | None = None) -> list[int]:
@@ -795,8 +880,7 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
     ranked: list[tuple[float, int]] = []
     if start < total:
         if sort == "relevance" and ev.scoring:
-            scoring = wq.Or(ev.scoring).normalize()
-            ranked = _scored_top(view, scoring, final, total, needed)
+            ranked = _scored_top(view, ev.scoring, final, total, needed)
             if len(ranked) < needed:
                 seen = {d for _s, d in ranked}
                 ranked += [(0.0, d) for d in _newest(view, final, needed - len(ranked), seen)]
