@@ -20,7 +20,11 @@ def register(app: Flask) -> None:
 @with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema to the newest migration."""
+    from academy.maturity.services import ensure_ladder
+
     upgrade()
+    if ensure_ladder():
+        click.echo("Analytics ladder created (levels 0-4 with their criteria).")
     click.echo("Database is up to date.")
 
 

@@ -13,6 +13,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from academy import create_app
 from academy.auth.services import hash_password
 from academy.extensions import db
+from academy.maturity.services import ensure_ladder
 from academy.models import Role, Team, User, UserRole
 
 PASSWORD = "academie-test"
@@ -64,6 +65,7 @@ def build_app(tmp_path: Path, password_hash: str, **overrides) -> Iterator[Flask
     with app.app_context():
         db.drop_all()
         db.create_all()
+        ensure_ladder()
         team = Team(name="Team Test", description="Testteam")
         db.session.add(team)
         for username, roles in ROLE_USERS.items():

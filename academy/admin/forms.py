@@ -5,21 +5,15 @@ from wtforms import (
     EmailField,
     SelectChoice,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from academy.auth.forms import NewPasswordMixin
 from academy.auth.roles import ROLE_LABELS
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from academy.forms import MultiCheckboxField
 
 
 class UserForm(FlaskForm):
@@ -68,9 +62,3 @@ class TeamForm(FlaskForm):
     )
     description = TextAreaField(_l("Omschrijving"), validators=[Length(max=500)])
     submit = SubmitField(_l("Opslaan"))
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form that only carries the CSRF token for a POST button."""
-
-    submit = SubmitField(_l("Bevestigen"))

@@ -4,10 +4,11 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from academy.admin import bp, services
-from academy.admin.forms import ConfirmForm, NewUserForm, ResetPasswordForm, TeamForm, UserForm
+from academy.admin.forms import NewUserForm, ResetPasswordForm, TeamForm, UserForm
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
 from academy.extensions import db
+from academy.forms import ConfirmForm
 from academy.models import Role, Team, User
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -9,7 +11,18 @@ from sqlalchemy import select
 from academy.auth.services import hash_password
 from academy.demo.users import DEMO_USERS
 from academy.extensions import db
-from academy.models import Team, User, UserRole
+from academy.models import (
+    Analysis,
+    Assessment,
+    AssessmentLevel,
+    LevelCriterion,
+    LevelStatus,
+    Target,
+    Team,
+    Theme,
+    User,
+    UserRole,
+)
 
 
 @dataclass
@@ -56,12 +69,93 @@ def seed_users(password: str, teams: dict[str, Team], report: SeedReport) -> Non
         report.add("users")
 
 
-def seed_demo(password: str) -> SeedReport:
+def seed_themes(teams: dict[str, Team], report: SeedReport) -> dict[str, Theme]:
+    from academy.demo.themes import THEMES
+
+    themes = {theme.code: theme for theme in db.session.scalars(select(Theme))}
+    for seed in THEMES:
+        if seed.code not in themes:
+            themes[seed.code] = Theme(
+                code=seed.code,
+                name=seed.name,
+                domain=seed.domain,
+                description=seed.description,
+                owner_team=teams.get(seed.team),
+            )
+            db.session.add(themes[seed.code])
+            report.add("themes")
+    return themes
+
+
+def seed_maturity_history(
+    themes: dict[str, Theme], report: SeedReport, today: dt.date
+) -> None:
+    """Assessments, targets and analyses for demo themes that have none yet."""
+    from academy.demo import maturity as plan
+
+    assessor = db.session.scalar(select(User).where(User.username == "programmamanager"))
+    criteria: dict[int, list[LevelCriterion]] = {}
+    for criterion in db.session.scalars(select(LevelCriterion).where(LevelCriterion.active)):
+        criteria.setdefault(criterion.level_number, []).append(criterion)
+    assessed = set(db.session.scalars(select(Assessment.theme_id).distinct()))
+    for code, theme in sorted(themes.items()):
+        if theme.id is not None and theme.id in assessed:
+            continue
+        rng = random.Random(f"maturity-{code}")
+        for step in plan.plan_history(code, today, rng):
+            met = [
+                criterion
+                for number, status in step.statuses.items()
+                for index, criterion in enumerate(criteria.get(number, []))
+                if status == LevelStatus.IN_ORDER
+                or (status == LevelStatus.IN_PROGRESS and index % 2 == 0)
+            ]
+            db.session.add(
+                Assessment(
+                    theme=theme,
+                    assessor=assessor,
+                    assessed_on=step.assessed_on,
+                    note=step.note,
+                    level_statuses=[
+                        AssessmentLevel(level_number=n, status=status.value)
+                        for n, status in step.statuses.items()
+                    ],
+                    criteria_met=met,
+                )
+            )
+            report.add("assessments")
+        level, target_date = plan.plan_target(code, today, rng)
+        db.session.add(
+            Target(theme=theme, level_number=level, target_date=target_date, set_by_id=assessor.id if assessor else None)
+        )
+        report.add("targets")
+        final = plan.FINAL_LEVELS.get(code, 1)
+        for name, level_number, status, sources in plan.plan_analyses(theme.name, final, rng):
+            db.session.add(
+                Analysis(
+                    theme=theme,
+                    name=name,
+                    level_number=level_number,
+                    status=status,
+                    data_sources=sources,
+                )
+            )
+            report.add("analyses")
+
+
+def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
     """Create everything missing from the demo data set in one transaction."""
+    from academy.maturity.services import ensure_ladder
+
     report = SeedReport()
     try:
+        ensure_ladder()
         teams = seed_teams(report)
         seed_users(password, teams, report)
+        db.session.flush()
+        themes = seed_themes(teams, report)
+        db.session.flush()
+        seed_maturity_history(themes, report, today or dt.date.today())
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -24,7 +24,15 @@ def home_tiles(user: User) -> list[HomeTile]:
             HomeTile(
                 _l("Volwassenheid van thema's"),
                 _l("Volg per thema het analyseniveau, de criteria en het doel."),
-                None,
+                "maturity.portfolio",
+            )
+        )
+    else:
+        tiles.append(
+            HomeTile(
+                _l("Thema's op de analyseladder"),
+                _l("Bekijk hoe ver elk thema is: van vinden wat er is tot voorschrijven."),
+                "maturity.portfolio",
             )
         )
     if user.has_role(Role.TRAINER):

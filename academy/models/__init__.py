@@ -1,5 +1,34 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
+from academy.models.maturity import (
+    LEVEL_NUMBERS,
+    Analysis,
+    AnalysisLevel,
+    AnalysisStatus,
+    Assessment,
+    AssessmentLevel,
+    Evidence,
+    LevelCriterion,
+    LevelStatus,
+    Target,
+    Theme,
+)
 from academy.models.user import Role, Team, User, UserRole
 
-__all__ = ["Role", "Team", "User", "UserRole"]
+__all__ = [
+    "LEVEL_NUMBERS",
+    "Analysis",
+    "AnalysisLevel",
+    "AnalysisStatus",
+    "Assessment",
+    "AssessmentLevel",
+    "Evidence",
+    "LevelCriterion",
+    "LevelStatus",
+    "Role",
+    "Target",
+    "Team",
+    "Theme",
+    "User",
+    "UserRole",
+]

@@ -1,0 +1,218 @@
+"""Portfolio charts drawn with matplotlib's Figure API (never pyplot: no global state in a
+web process) as SVG with real text, so labels stay readable and searchable.
+
+Rendering costs tens to hundreds of milliseconds, so pages ask `ChartCache`, which keeps
+the SVG until the data version changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+from collections.abc import Callable, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import rc_context  # noqa: E402
+from matplotlib.colors import ListedColormap  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from academy.maturity.services import (  # noqa: E402
+    NO_LEVEL,
+    LevelShare,
+    QuarterDistribution,
+    ThemeSummary,
+)
+from academy.models import LEVEL_NUMBERS, LevelStatus  # noqa: E402
+
+# Colour-blind-safe palette (Okabe-Ito-like), dark enough for text contrast where used.
+LEVEL_COLOURS = {
+    NO_LEVEL: "#9e9e9e",
+    0: "#56b4e9",
+    1: "#0072b2",
+    2: "#009e73",
+    3: "#e69f00",
+    4: "#d55e00",
+}
+STATUS_COLOURS = {
+    LevelStatus.NOT_STARTED: "#e6e6e6",
+    LevelStatus.IN_PROGRESS: "#f0c36d",
+    LevelStatus.IN_ORDER: "#1b7a4a",
+}
+SVG_SETTINGS = {
+    "svg.fonttype": "none",  # keep text as <text>, not glyph outlines
+    "svg.hashsalt": "data-academie",  # stable ids, so equal data gives equal bytes
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def level_label(level: int, names: dict[int, str], none_label: str) -> str:
+    return none_label if level == NO_LEVEL else f"{level} {names.get(level, '')}".strip()
+
+
+def to_svg(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    with rc_context(SVG_SETTINGS):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _figure(width: float, height: float) -> Figure:
+    with rc_context(SVG_SETTINGS):
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def themes_per_level_chart(
+    shares: Sequence[LevelShare], names: dict[int, str], *, title: str, none_label: str,
+    axis_label: str,
+) -> bytes:
+    with rc_context(SVG_SETTINGS):
+        figure = _figure(6.5, 2.8)
+        axes = figure.add_subplot()
+        labels = [level_label(s.level, names, none_label) for s in shares]
+        counts = [s.count for s in shares]
+        bars = axes.barh(labels, counts, color=[LEVEL_COLOURS[s.level] for s in shares])
+        axes.bar_label(bars, padding=3)
+        axes.invert_yaxis()
+        axes.set_xlabel(axis_label)
+        axes.set_title(title, loc="left")
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        return to_svg(figure)
+
+
+def status_heatmap_chart(
+    summaries: Sequence[ThemeSummary], names: dict[int, str], *, title: str,
+    status_labels: dict[LevelStatus, str],
+) -> bytes:
+    order = list(LevelStatus)
+    with rc_context(SVG_SETTINGS):
+        height = max(2.5, 0.17 * len(summaries) + 1.2)
+        figure = _figure(9.0, height)
+        axes = figure.add_subplot()
+        grid = [[order.index(status) for status in s.statuses] for s in summaries] or [[0] * 5]
+        axes.imshow(
+            grid,
+            aspect="auto",
+            cmap=ListedColormap([STATUS_COLOURS[s] for s in order]),
+            vmin=0,
+            vmax=len(order) - 1,
+            interpolation="nearest",
+        )
+        axes.set_xticks(
+            range(len(LEVEL_NUMBERS)), [f"{n}\n{names.get(n, '')}" for n in LEVEL_NUMBERS]
+        )
+        axes.xaxis.tick_top()
+        axes.set_yticks(range(len(summaries)), [s.name for s in summaries], fontsize=7)
+        axes.tick_params(length=0)
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        axes.legend(
+            handles=[Patch(color=STATUS_COLOURS[s], label=status_labels[s]) for s in order],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncols=3,
+            frameon=False,
+        )
+        axes.set_title(title, loc="left")
+        return to_svg(figure)
+
+
+def quarterly_distribution_chart(
+    quarters: Sequence[QuarterDistribution], names: dict[int, str], *, title: str,
+    none_label: str, axis_label: str,
+) -> bytes:
+    with rc_context(SVG_SETTINGS):
+        figure = _figure(7.5, 3.4)
+        axes = figure.add_subplot()
+        positions = range(len(quarters))
+        bottom = [0] * len(quarters)
+        for level in (NO_LEVEL, *LEVEL_NUMBERS):
+            values = [q.counts.get(level, 0) for q in quarters]
+            axes.bar(
+                positions, values, bottom=bottom, color=LEVEL_COLOURS[level],
+                label=level_label(level, names, none_label), width=0.8,
+            )
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        axes.set_xticks(list(positions), [q.label for q in quarters], rotation=60, ha="right")
+        axes.set_ylabel(axis_label)
+        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, reverse=True)
+        axes.set_title(title, loc="left")
+        return to_svg(figure)
+
+
+def analyses_share_chart(
+    shares: Sequence[LevelShare], names: dict[int, str], *, title: str, axis_label: str
+) -> bytes:
+    with rc_context(SVG_SETTINGS):
+        figure = _figure(6.5, 2.4)
+        axes = figure.add_subplot()
+        labels = [level_label(s.level, names, "") for s in shares]
+        percentages = [round(100 * s.share) for s in shares]
+        bars = axes.barh(labels, percentages, color=[LEVEL_COLOURS[s.level] for s in shares])
+        axes.bar_label(bars, labels=[f"{p}%" for p in percentages], padding=3)
+        axes.set_xlim(0, 105)
+        axes.invert_yaxis()
+        axes.set_xlabel(axis_label)
+        axes.set_title(title, loc="left")
+        return to_svg(figure)
+
+
+def theme_history_chart(
+    points: Sequence[tuple[dt.date, int]], names: dict[int, str], *, title: str,
+    none_label: str,
+) -> bytes:
+    """Current level after each assessment, as a step line (oldest first)."""
+    with rc_context(SVG_SETTINGS):
+        figure = _figure(6.5, 2.6)
+        axes = figure.add_subplot()
+        if points:
+            dates = [p[0] for p in points]
+            levels = [p[1] for p in points]
+            axes.step(dates, levels, where="post", color=LEVEL_COLOURS[1], linewidth=2)
+            axes.plot(dates, levels, "o", color=LEVEL_COLOURS[1])
+        axes.set_yticks(
+            [NO_LEVEL, *LEVEL_NUMBERS],
+            [level_label(n, names, none_label) for n in (NO_LEVEL, *LEVEL_NUMBERS)],
+        )
+        axes.set_ylim(NO_LEVEL - 0.5, LEVEL_NUMBERS[-1] + 0.5)
+        axes.grid(axis="y", color="#dddddd")
+        axes.set_title(title, loc="left")
+        figure.autofmt_xdate()
+        return to_svg(figure)
+
+
+class ChartCache:
+    """SVG bytes per (chart, data version, language); thread-safe, small, per process."""
+
+    def __init__(self, max_entries: int = 64) -> None:
+        self._entries: dict[tuple[str, str, str], bytes] = {}
+        self._lock = threading.Lock()
+        self._max = max_entries
+        self.misses = 0
+
+    def get(self, key: tuple[str, str, str], render: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            if key in self._entries:
+                return self._entries[key]
+        svg = render()  # outside the lock: rendering is slow, a double render is harmless
+        with self._lock:
+            self.misses += 1
+            if len(self._entries) >= self._max:
+                self._entries.pop(next(iter(self._entries)))
+            self._entries[key] = svg
+        return svg
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+chart_cache = ChartCache()

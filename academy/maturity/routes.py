@@ -1,0 +1,423 @@
+from flask import (
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from academy.auth.decorators import role_required
+from academy.errors import DomainError
+from academy.extensions import db
+from academy.forms import ConfirmForm
+from academy.maturity import bp, charts, exports, services
+from academy.maturity.forms import (
+    ANALYSIS_STATUS_LABELS,
+    STATUS_LABELS,
+    AnalysisForm,
+    AssessmentForm,
+    CriterionForm,
+    TargetForm,
+    ThemeForm,
+    level_choices,
+    status_field_name,
+)
+from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
+from academy.maturity.services import NO_LEVEL, PortfolioFilter
+
+WRITERS = (Role.PROGRAMME_MANAGER,)  # admins are always allowed too
+
+
+def _theme_or_404(code: str) -> Theme:
+    return services.get_theme(code) or abort(404)
+
+
+def _can_edit() -> bool:
+    return current_user.has_role(*WRITERS)
+
+
+def _team_choices() -> list[SelectChoice]:
+    teams = db.session.scalars(select(Team).order_by(Team.name))
+    return [SelectChoice(0, _("— geen eigenaar —"))] + [SelectChoice(t.id, t.name) for t in teams]
+
+
+def _portfolio_filter() -> tuple[PortfolioFilter, list[str]]:
+    """Read filters from the query string; unknown values are ignored with a notice."""
+    notices = []
+    level = None
+    raw_level = request.args.get("niveau", "")
+    if raw_level:
+        try:
+            level = int(raw_level)
+        except ValueError:
+            level = None
+        if level is not None and level not in (NO_LEVEL, *LEVEL_NUMBERS):
+            level = None
+        if level is None:
+            notices.append(_("Het filter op niveau is niet herkend en genegeerd."))
+    return (
+        PortfolioFilter(
+            domain=request.args.get("domein", "")[:80],
+            level=level,
+            owner=request.args.get("eigenaar", "")[:120],
+            behind_target=request.args.get("achter") == "1",
+        ),
+        notices,
+    )
+
+
+@bp.route("")
+@login_required
+def portfolio():
+    filters, notices = _portfolio_filter()
+    sort = request.args.get("sorteer", "naam")
+    sort = sort if sort in services.SORT_KEYS else "naam"
+    descending = request.args.get("richting") == "af"
+    summaries = services.theme_summaries()
+    rows = services.filter_and_sort(summaries, filters, sort, descending)
+    return render_template(
+        "maturity/portfolio.html",
+        rows=rows,
+        total=len(summaries),
+        filters=filters,
+        sort=sort,
+        descending=descending,
+        notices=notices,
+        domains=sorted({s.domain for s in summaries}),
+        owners=sorted({s.owner for s in summaries if s.owner}),
+        level_names=services.level_names(),
+        per_level=services.themes_per_level(summaries),
+        analyses_share=services.analyses_per_level(),
+        quarters=services.level_distribution_per_quarter(),
+        behind_count=sum(1 for s in summaries if s.behind_target),
+        status_labels=STATUS_LABELS,
+        can_edit=_can_edit(),
+        version=services.data_version(),
+    )
+
+
+CHARTS = ("niveaus", "heatmap", "kwartalen", "analyses")
+
+
+def _render_chart(name: str) -> bytes:
+    names = services.level_names()
+    none_label = _("nog geen niveau")
+    if name == "niveaus":
+        return charts.themes_per_level_chart(
+            services.themes_per_level(services.theme_summaries()), names,
+            title=_("Thema's per huidig niveau"), none_label=none_label,
+            axis_label=_("aantal thema's"),
+        )
+    if name == "heatmap":
+        return charts.status_heatmap_chart(
+            services.theme_summaries(), names, title=_("Status per thema en niveau"),
+            status_labels={k: str(v) for k, v in STATUS_LABELS.items()},
+        )
+    if name == "kwartalen":
+        return charts.quarterly_distribution_chart(
+            services.level_distribution_per_quarter(), names,
+            title=_("Niveauverdeling per kwartaal"), none_label=none_label,
+            axis_label=_("aantal thema's"),
+        )
+    return charts.analyses_share_chart(
+        services.analyses_per_level(), names, title=_("Analyses in gebruik per soort"),
+        axis_label=_("aandeel van de analyses (%)"),
+    )
+
+
+def _svg_response(svg: bytes, version: str) -> Response:
+    response = Response(svg, mimetype="image/svg+xml")
+    response.set_etag(version)
+    response.headers["Cache-Control"] = "private, no-cache"
+    # matplotlib styles its shapes with style attributes; the image runs no script.
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    )
+    return response.make_conditional(request)
+
+
+@bp.route("/grafieken/<name>.svg")
+@login_required
+def chart(name: str):
+    if name not in CHARTS:
+        abort(404)
+    version = services.data_version()
+    locale = str(get_locale())
+    svg = charts.chart_cache.get((name, version, locale), lambda: _render_chart(name))
+    return _svg_response(svg, f"{name}-{version}-{locale}")
+
+
+@bp.route("/export.<fmt>")
+@login_required
+def export_portfolio(fmt: str):
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    header, rows = exports.portfolio_table(
+        services.theme_summaries(), services.level_names(), STATUS_LABELS
+    )
+    return _download(header, rows, fmt, "portfolio-themas", _("Portfolio"))
+
+
+def _download(header, rows, fmt: str, filename: str, sheet: str) -> Response:
+    if fmt == "csv":
+        body, mimetype = exports.to_csv(header, rows), "text/csv; charset=utf-8"
+    else:
+        body = exports.to_xlsx(header, rows, sheet)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@bp.route("/ladder")
+@login_required
+def ladder():
+    return render_template(
+        "maturity/ladder.html", levels=services.list_levels(), can_edit=_can_edit(),
+        form=CriterionForm(),
+    )
+
+
+@bp.route("/ladder/<int:level>/criteria", methods=["POST"])
+@role_required(*WRITERS)
+def add_criterion(level: int):
+    if level not in LEVEL_NUMBERS:
+        abort(404)
+    form = CriterionForm()
+    if form.validate_on_submit():
+        services.save_criterion(None, level=level, text=form.text.data, active=True)
+        flash(_("Het criterium is toegevoegd."), "success")
+    else:
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+    return redirect(url_for("maturity.ladder", _anchor=f"niveau-{level}"))
+
+
+@bp.route("/ladder/criteria/<int:criterion_id>", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def edit_criterion(criterion_id: int):
+    criterion = db.session.get(LevelCriterion, criterion_id) or abort(404)
+    form = CriterionForm(obj=criterion)
+    if form.validate_on_submit():
+        services.save_criterion(
+            criterion, level=criterion.level_number, text=form.text.data, active=form.active.data
+        )
+        flash(_("Het criterium is bijgewerkt."), "success")
+        return redirect(url_for("maturity.ladder", _anchor=f"niveau-{criterion.level_number}"))
+    return render_template("maturity/criterion_form.html", form=form, criterion=criterion)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def new_theme():
+    form = ThemeForm()
+    form.owner_team_id.choices = _team_choices()
+    if form.validate_on_submit():
+        try:
+            theme = services.save_theme(
+                None, code=form.code.data, name=form.name.data, domain=form.domain.data,
+                owner_team_id=form.owner_team_id.data, description=form.description.data,
+            )
+        except DomainError as error:
+            form.code.errors.append(str(error))
+        else:
+            flash(_("Thema %(name)s is toegevoegd.", name=theme.name), "success")
+            return redirect(url_for("maturity.theme_detail", code=theme.code))
+    return render_template("maturity/theme_form.html", form=form, theme=None)
+
+
+@bp.route("/<code>")
+@login_required
+def theme_detail(code: str):
+    theme = _theme_or_404(code)
+    detail = services.theme_detail(theme)
+    return render_template(
+        "maturity/theme.html",
+        detail=detail,
+        theme=theme,
+        level_names=services.level_names(),
+        status_labels=STATUS_LABELS,
+        analysis_status_labels=ANALYSIS_STATUS_LABELS,
+        can_edit=_can_edit(),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/<code>/grafiek.svg")
+@login_required
+def theme_chart(code: str):
+    theme = _theme_or_404(code)
+    detail = services.theme_detail(theme)
+    points = [(e.assessment.assessed_on, e.level) for e in reversed(detail.history)]
+    version = services.data_version()
+    locale = str(get_locale())
+    svg = charts.chart_cache.get(
+        (f"thema-{theme.id}", version, locale),
+        lambda: charts.theme_history_chart(
+            points, services.level_names(), title=_("Niveau door de tijd"),
+            none_label=_("nog geen niveau"),
+        ),
+    )
+    return _svg_response(svg, f"thema-{theme.id}-{version}-{locale}")
+
+
+@bp.route("/<code>/export.<fmt>")
+@login_required
+def export_history(code: str, fmt: str):
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    theme = _theme_or_404(code)
+    detail = services.theme_detail(theme)
+    header, rows = exports.history_table(detail.history, services.level_names(), STATUS_LABELS)
+    return _download(header, rows, fmt, f"historie-{theme.code}", _("Historie"))
+
+
+@bp.route("/<code>/bewerken", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def edit_theme(code: str):
+    theme = _theme_or_404(code)
+    form = ThemeForm(obj=theme)
+    form.owner_team_id.choices = _team_choices()
+    if not form.is_submitted():
+        form.owner_team_id.data = theme.owner_team_id or 0
+    if form.validate_on_submit():
+        try:
+            services.save_theme(
+                theme, code=form.code.data, name=form.name.data, domain=form.domain.data,
+                owner_team_id=form.owner_team_id.data, description=form.description.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.code.errors.append(str(error))
+        else:
+            flash(_("Thema %(name)s is bijgewerkt.", name=theme.name), "success")
+            return redirect(url_for("maturity.theme_detail", code=theme.code))
+    return render_template("maturity/theme_form.html", form=form, theme=theme)
+
+
+@bp.route("/<code>/archiveren", methods=["POST"])
+@role_required(*WRITERS)
+def toggle_archive(code: str):
+    theme = _theme_or_404(code)
+    services.set_archived(theme, not theme.archived)
+    if theme.archived:
+        flash(_("Thema %(name)s is gearchiveerd.", name=theme.name), "success")
+    else:
+        flash(_("Thema %(name)s is teruggezet.", name=theme.name), "success")
+    return redirect(url_for("maturity.theme_detail", code=theme.code))
+
+
+@bp.route("/<code>/beoordelen", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def record_assessment(code: str):
+    theme = _theme_or_404(code)
+    levels = services.list_levels()
+    form = AssessmentForm()
+    for level in levels:
+        form[status_field_name(level.number)].label.text = f"{level.number} {level.name}"
+    detail = services.theme_detail(theme)
+    latest = detail.history[0].assessment if detail.history else None
+    checked: set[int] = set()
+    problems: list[str] = []
+    if request.method == "GET" and latest is not None:
+        # Start from the newest judgement: an update is usually a small change.
+        for number in LEVEL_NUMBERS:
+            form[status_field_name(number)].data = latest.status_of(number).value
+        checked = {c.id for c in latest.criteria_met}
+    if form.is_submitted():
+        raw = request.form.getlist("criterium")
+        checked = {int(value) for value in raw if value.isdigit()}
+        if len(checked) != len(raw):
+            problems.append(_("Een of meer afgevinkte criteria zijn ongeldig."))
+    if form.validate_on_submit() and not problems:
+        statuses = {n: LevelStatus(form[status_field_name(n)].data) for n in LEVEL_NUMBERS}
+        try:
+            services.record_assessment(
+                theme, assessor=current_user, assessed_on=form.assessed_on.data,
+                statuses=statuses, criteria_met=checked, evidence_text=form.evidence.data or "",
+                note=form.note.data or "",
+            )
+        except services.ValidationFailed as error:
+            db.session.rollback()
+            problems.extend(error.messages)
+        else:
+            flash(_("De beoordeling van %(name)s is opgeslagen.", name=theme.name), "success")
+            return redirect(url_for("maturity.theme_detail", code=theme.code))
+    form.form_errors.extend(problems)
+    return render_template(
+        "maturity/assessment_form.html", form=form, theme=theme, levels=levels, checked=checked,
+        status_field_name=status_field_name,
+    )
+
+
+@bp.route("/<code>/doel", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def set_target(code: str):
+    theme = _theme_or_404(code)
+    form = TargetForm()
+    form.level.choices = level_choices(services.level_names())
+    if form.validate_on_submit():
+        try:
+            services.set_target(
+                theme, level=form.level.data, target_date=form.target_date.data,
+                set_by=current_user,
+            )
+        except services.ValidationFailed as error:
+            db.session.rollback()
+            form.form_errors.extend(error.messages)
+        else:
+            flash(_("Het doel voor %(name)s is vastgelegd.", name=theme.name), "success")
+            return redirect(url_for("maturity.theme_detail", code=theme.code))
+    return render_template("maturity/target_form.html", form=form, theme=theme)
+
+
+@bp.route("/<code>/analyses/nieuw", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def new_analysis(code: str):
+    return _analysis_form(_theme_or_404(code), None)
+
+
+@bp.route("/<code>/analyses/<int:analysis_id>", methods=["GET", "POST"])
+@role_required(*WRITERS)
+def edit_analysis(code: str, analysis_id: int):
+    theme = _theme_or_404(code)
+    analysis = db.session.get(Analysis, analysis_id)
+    if analysis is None or analysis.theme_id != theme.id:
+        abort(404)
+    return _analysis_form(theme, analysis)
+
+
+def _analysis_form(theme: Theme, analysis: Analysis | None):
+    form = AnalysisForm(obj=analysis)
+    form.level.choices = level_choices(services.level_names())
+    if analysis is not None and not form.is_submitted():
+        form.level.data = analysis.level_number
+    if form.validate_on_submit():
+        services.save_analysis(
+            theme, analysis, name=form.name.data, level=form.level.data,
+            status=form.status.data, data_sources=form.data_sources.data,
+            description=form.description.data,
+        )
+        flash(_("De analyse is opgeslagen."), "success")
+        return redirect(url_for("maturity.theme_detail", code=theme.code, _anchor="analyses"))
+    return render_template(
+        "maturity/analysis_form.html", form=form, theme=theme, analysis=analysis
+    )
+
+
+@bp.route("/<code>/analyses/<int:analysis_id>/verwijderen", methods=["POST"])
+@role_required(*WRITERS)
+def delete_analysis(code: str, analysis_id: int):
+    theme = _theme_or_404(code)
+    analysis = db.session.get(Analysis, analysis_id)
+    if analysis is None or analysis.theme_id != theme.id:
+        abort(404)
+    services.delete_analysis(analysis)
+    flash(_("De analyse is verwijderd."), "success")
+    return redirect(url_for("maturity.theme_detail", code=theme.code, _anchor="analyses"))
