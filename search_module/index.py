@@ -15,7 +15,7 @@ run one after the other, and an update made during a rebuild lands in the new ve
 The version before the current one is kept, so a process that has not noticed the swap
 yet can finish its search; older ones are removed.
 
-Each SearchIndex keeps one searcher open and refreshes it only when ``CURRENT`` points
+Each SearchIndex keeps one searcher open and replaces it only when ``CURRENT`` points
 elsewhere or the version's own generation moved (an incremental write by anyone).
 """
 
@@ -24,12 +24,14 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fcntl
+import gc
 import json
 import logging
 import os
 import secrets
 import shutil
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,7 @@ from whoosh.writing import SegmentWriter
 
 from search_module.analysis import surface_words
 from search_module.schema import FORMAT_VERSION, build_schema
-from search_module.search import IndexView, run_search
+from search_module.search import IndexView, run_search, unavailable_result
 from search_module.values import IndexedDocument, SearchRequest, SearchResult
 
 __all__ = ["IndexError_", "SearchIndex"]
@@ -235,20 +237,34 @@ class SearchIndex:
     def _current_view(self) -> IndexView:
         """The open view, refreshed if the index changed on disk (by anyone)."""
         view = self._view
-        if view is not None and not self._pointer_changed():
-            if view.searcher.up_to_date():
-                return view
-            searcher = view.searcher.refresh()
-            self._view = IndexView(searcher)
-            return self._view
+        if view is not None and not self._pointer_changed() and view.searcher.up_to_date():
+            return view
+        # Changed: open a new searcher. Not Searcher.refresh(): Whoosh 2.7 reuses segment
+        # readers by segment id, so a refreshed searcher misses deletions made in an
+        # existing segment (an updated document would then be found twice).
         stamp: tuple[int, int, int] | None
         try:
             st = os.stat(self.path / POINTER)
             stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
         except OSError:
             stamp = None
-        ix = self._open_current()
-        new_view = IndexView(ix.searcher())
+        failure: str | None = None
+        with warnings.catch_warnings():
+            # Whoosh leaves files open when a damaged index fails to open; they are closed
+            # when the exception is dropped, which must happen while ResourceWarning is
+            # ignored, or it fails whatever runs next (we run with -W error).
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = self._open_current()
+                new_view = IndexView(ix.searcher())
+            except IndexError_ as exc:
+                failure = str(exc)
+            except Exception as exc:  # noqa: BLE001 - any damage means "unusable"
+                failure = f"{type(exc).__name__}: {exc}"
+            if failure is not None:
+                gc.collect()
+        if failure is not None:
+            raise IndexError_(failure)
         old = self._view
         self._view = new_view
         self._pointer_stamp = stamp
@@ -316,19 +332,21 @@ class SearchIndex:
             return view.reader.doc_frequency("spell", fold(word)) > 0
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """Run one search; raises IndexError_ when there is no usable index."""
+        """Run one search. A missing or broken index gives an empty result with a hint
+        (and a logged warning) rather than an exception: the page still renders."""
         with self._lock:
             try:
-                view = self._current_view()
-                return run_search(view, request)
-            except IndexError_:
-                raise
-            except (OSError, EOFError, KeyError, ValueError) as exc:
-                # e.g. a version deleted under an idle process: reopen once and retry
-                log.info("reopening search index after %r", exc)
+                try:
+                    return run_search(self._current_view(), request)
+                except (OSError, EOFError, KeyError, ValueError) as exc:
+                    # e.g. a version removed under an idle process: reopen once and retry
+                    log.info("reopening search index after %r", exc)
+                    self._drop_view()
+                    return run_search(self._current_view(), request)
+            except Exception as exc:  # noqa: BLE001 - see docstring
+                log.warning("search index at %s unusable: %s", self.path, exc)
                 self._drop_view()
-                view = self._current_view()
-                return run_search(view, request)
+                return unavailable_result(request)
 
     # ------------------------------------------------------------------ writing
 

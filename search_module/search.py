@@ -912,3 +912,27 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
         sort=sort,
     )
 
+
+
+UNAVAILABLE_HINT = (
+    "De zoekindex is op dit moment niet beschikbaar; probeer het later opnieuw of vraag "
+    "een beheerder de index opnieuw op te bouwen."
+)
+
+
+def unavailable_result(request: SearchRequest) -> SearchResult:
+    """The empty page shown when there is no usable index."""
+    parsed = parse_query(request.query or "")
+    return SearchResult(
+        hits=[],
+        total=0,
+        page=max(1, int(request.page or 1)),
+        page_size=max(1, min(int(request.page_size or 10), MAX_PAGE_SIZE)),
+        pages=1,
+        facets={key: [] for key in FACET_KEYS},
+        suggestion=None,
+        understood=parsed.understood,
+        hints=[UNAVAILABLE_HINT, *parsed.hints],
+        features=parsed.features,
+        elapsed_ms=0.0,
+    )
