@@ -71,7 +71,7 @@ DUTCH_STOP_WORDS: frozenset[str] = frozenset(
     omdat onder ons onze ook op over reeds te tegen toch toen tot u uit uw van veel voor
     want waren was wat we wel werd wie wij wil worden wordt zal ze zelf zich zij zijn zo
     zonder zou zouden
-    """.split()
+    """.split()  # noqa: SIM905 - a readable block of words
 )
 
 #: Corrections for word forms the Snowball stemmer leaves apart (see module docstring).
@@ -84,8 +84,8 @@ STEM_OVERRIDES: dict[str, str] = {
 
 #: Singular nouns whose final -s Snowball strips (mens -> men, while mensen -> mens).
 _KEEP_FINAL_S: frozenset[str] = frozenset(
-    "mens fiets kans grens wens dans beurs koers pols hals gans krans lens kaars vers "
-    "kers mars fonds wijs".split()
+    {"mens", "fiets", "kans", "grens", "wens", "dans", "beurs", "koers", "pols", "hals"}
+    | {"gans", "krans", "lens", "kaars", "vers", "kers", "mars", "fonds", "wijs"}
 )
 #: Plural endings in -s after a vowel, which Snowball leaves alone (gemeentes, analyses).
 _PLURAL_VOWEL_S = ("ties", "ies", "yses", "tes", "ges", "des")
@@ -141,10 +141,7 @@ def normalize(raw: str) -> str | None:
     term = _TERM_CACHE.get(raw)
     if term is None:
         folded = fold(raw)
-        if len(folded) < 2 or folded in DUTCH_STOP_WORDS:
-            term = ""
-        else:
-            term = stem(folded)
+        term = "" if len(folded) < 2 or folded in DUTCH_STOP_WORDS else stem(folded)
         if len(_TERM_CACHE) > _CACHE_LIMIT:
             _TERM_CACHE.clear()
         _TERM_CACHE[raw] = term

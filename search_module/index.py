@@ -108,7 +108,11 @@ def _document_fields(doc: IndexedDocument) -> dict[str, Any]:
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Whoosh rejects empty ID values; leave those fields out."""
-    return {k: v for k, v in fields.items() if not (v == "" and k in ("doctype", "theme", "year", "department"))}
+    return {
+        k: v
+        for k, v in fields.items()
+        if not (v == "" and k in ("doctype", "theme", "year", "department"))
+    }
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -143,7 +147,11 @@ class _ParallelWriter(MpWriter):  # type: ignore[misc]
 
     def _new_task(self) -> SubWriterTask:
         task = _SubWriterTask(
-            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
             self.multisegment,
         )
         task.parent_pid = os.getpid()
@@ -167,7 +175,9 @@ class SearchIndex:
     ``build_procs`` sets the writer processes for a full rebuild (1 = in-process).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, build_procs: int = DEFAULT_BUILD_PROCS) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, build_procs: int = DEFAULT_BUILD_PROCS
+    ) -> None:
         self.path = Path(path)
         self.build_procs = max(1, int(build_procs))
         self._lock = threading.RLock()
@@ -377,7 +387,7 @@ class SearchIndex:
         build_dir.mkdir()
         try:
             count = self._build_into(build_dir, documents, progress)
-            stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S")
             name = f"v-{stamp}-{secrets.token_hex(3)}"
             meta = {"format": FORMAT_VERSION, "documents": count, "built": stamp}
             (build_dir / META).write_text(json.dumps(meta), encoding="utf-8")
@@ -512,4 +522,3 @@ class SearchIndex:
 
     def __repr__(self) -> str:
         return f"SearchIndex({str(self.path)!r})"
-

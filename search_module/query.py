@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal, TypeAlias
 
 from search_module.analysis import fold, normalize, split_words
 
@@ -156,9 +156,9 @@ class NotNode:
     child: Node
 
 
-Node = Union[
-    TermNode, PhraseNode, PrefixNode, FuzzyNode, FacetNode, YearNode, AndNode, OrNode, NotNode
-]
+Node: TypeAlias = (
+    TermNode | PhraseNode | PrefixNode | FuzzyNode | FacetNode | YearNode | AndNode | OrNode
+) | NotNode
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,7 @@ def _tokenise(text: str, state: _State) -> list[_Tok]:
             close = text.find('"', i + 1)
             if close < 0:
                 state.hint(
-                    "Het aanhalingsteken (\") is niet gesloten; de rest van de zoekvraag is "
+                    'Het aanhalingsteken (") is niet gesloten; de rest van de zoekvraag is '
                     "als exacte woordgroep gelezen."
                 )
                 close = n
@@ -296,7 +296,9 @@ def _words_to_node(
     return PhraseNode(tuple(words), tuple(terms), field_name, span, quoted)
 
 
-def _word_leaf(chunk: str, field_name: TextField, span: tuple[int, int], state: _State) -> Node | None:
+def _word_leaf(
+    chunk: str, field_name: TextField, span: tuple[int, int], state: _State
+) -> Node | None:
     """Interpret one unquoted chunk: plain word(s), ``prefix*`` or ``fuzzy~N``."""
     fuzzy = _FUZZY_RE.match(chunk)
     if fuzzy and "*" not in chunk:
@@ -390,7 +392,7 @@ def _year_leaf(value: str, span: tuple[int, int], state: _State) -> Node | None:
         state.hint("jaar: zonder waarde is genegeerd; schrijf bijvoorbeeld jaar:2019.")
     else:
         state.hint(
-            f'jaar:{raw} is geen jaartal en is genegeerd; schrijf bijvoorbeeld jaar:2019 of '
+            f"jaar:{raw} is geen jaartal en is genegeerd; schrijf bijvoorbeeld jaar:2019 of "
             "jaar:2015..2020."
         )
     return None
@@ -471,7 +473,9 @@ class _Parser:
             if tok.kind == "and":
                 self.take()
                 if not items:
-                    self.state.hint(f"{tok.text} aan het begin heeft niets om te verbinden en is genegeerd.")
+                    self.state.hint(
+                        f"{tok.text} aan het begin heeft niets om te verbinden en is genegeerd."
+                    )
                 elif self._ends_operand():
                     self.state.hint(f"{tok.text} zonder woord erachter is genegeerd.")
                 else:

@@ -49,9 +49,7 @@ class WordSetField(fields.FieldType):
     """Unstemmed words of a document (space separated), only for "bedoelde u" suggestions."""
 
     def __init__(self) -> None:
-        super().__init__(
-            formats.Existence(), analyzer=DutchAnalyzer(), scorable=True, stored=False
-        )
+        super().__init__(formats.Existence(), analyzer=DutchAnalyzer(), scorable=True, stored=False)
 
     def index(self, value: str, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         for word in set(value.split()):

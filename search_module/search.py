@@ -125,7 +125,7 @@ def _matcher_items(matcher: Any) -> Iterable[tuple[int, float]]:
                 if matcher._weights is None:
                     matcher._read_weights()
                 i = matcher._i
-                out.extend(zip(matcher._ids[i:], matcher._weights[i:]))
+                out.extend(zip(matcher._ids[i:], matcher._weights[i:], strict=False))
                 matcher._next_block()
             return out
         except AttributeError:  # pragma: no cover - Whoosh internals changed; go slow
@@ -295,7 +295,7 @@ class IndexView:
 
     def term_score_table(self, fieldname: str, term: str) -> dict[int, float]:
         docs, scores = self.term_scores(fieldname, term)
-        return dict(zip(docs, scores))
+        return dict(zip(docs, scores, strict=False))
 
     def facet_bits(self, key: str) -> dict[str, int]:
         """Value -> bitset for one facet key (type, thema, jaar, afdeling)."""
@@ -450,7 +450,9 @@ def _match_facet_values(view: IndexView, node: FacetNode) -> list[str]:
     values = view.facet_bits(node.key)
     exact = [v for v in values if fold(v) == wanted]
     if node.key == "thema":
-        exact += [c for c, name in view.theme_names.items() if fold(name) == wanted and c not in exact]
+        exact += [
+            c for c, name in view.theme_names.items() if fold(name) == wanted and c not in exact
+        ]
     if exact:
         return exact
     if not wanted_terms:
@@ -527,7 +529,9 @@ def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
             if not value.isdigit():
                 continue
             year = int(value)
-            if (node.start is None or year >= node.start) and (node.end is None or year <= node.end):
+            if (node.start is None or year >= node.start) and (
+                node.end is None or year <= node.end
+            ):
                 bits |= value_bits
         return bits
     # text leaves
@@ -749,19 +753,16 @@ def _scored_top(
                     acc[docnum] += score * boost
         scored: Iterable[tuple[float, int]] = ((s, d) for d, s in acc.items() if s > 0.0)
     elif len(merged) == 1:
-        ((fieldname, term), boost), = merged.items()
+        (((fieldname, term), boost),) = merged.items()
         docs_arr, scores_arr = view.term_scores(fieldname, term)
-        scored = (
-            (s * boost, d)
-            for d, s in zip(docs_arr, scores_arr)
-            if raw[d >> 3] & bit[d & 7]
-        )
+        pairs = zip(docs_arr, scores_arr, strict=False)
+        scored = ((s * boost, d) for d, s in pairs if raw[d >> 3] & bit[d & 7])
     else:
         acc2: dict[int, float] = {}
         for (fieldname, term), boost in merged.items():
             docs_arr, scores_arr = view.term_scores(fieldname, term)
             get = acc2.get
-            for d, s in zip(docs_arr, scores_arr):
+            for d, s in zip(docs_arr, scores_arr, strict=False):
                 acc2[d] = get(d, 0.0) + s * boost
         scored = ((s, d) for d, s in acc2.items() if raw[d >> 3] & bit[d & 7])
     return heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
@@ -801,11 +802,11 @@ def _make_hit(view: IndexView, docnum: int, score: float, terms: set[str]) -> Hi
     title = stored.get("title") or ""
     body = stored.get("body") or ""
     summary = stored.get("summary") or ""
-    snippet_source = body
-    if terms and summary and not any(t in terms for _s, _e, t in tokens_with_offsets(body[:50_000])):
-        snippet_source = summary
-    elif not body:
-        snippet_source = summary
+    body_matches = bool(terms) and any(
+        t in terms for _s, _e, t in tokens_with_offsets(body[:50_000])
+    )
+    # show the summary when the body has no query word to show (or no text at all)
+    snippet_source = summary if summary and (not body or (terms and not body_matches)) else body
     try:
         year = int(stored.get("year") or 0)
     except ValueError:
@@ -838,7 +839,9 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
     base = view.live if parsed.root is None else _evaluate(ev, parsed.root)
 
     # facet selections: OR within a key, AND across keys
-    filters = {k: [str(v) for v in (request.filters or {}).get(k) or [] if str(v)] for k in FACET_KEYS}
+    filters = {
+        k: [str(v) for v in (request.filters or {}).get(k) or [] if str(v)] for k in FACET_KEYS
+    }
     selections: dict[str, int] = {}
     for key, values in filters.items():
         if values:
@@ -911,7 +914,6 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
         elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         sort=sort,
     )
-
 
 
 UNAVAILABLE_HINT = (

@@ -41,7 +41,9 @@ def test_word_forms_share_a_stem(a: str, b: str) -> None:
     assert normalize(a) == normalize(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("woning", "wonen"), ("armoede", "arm"), ("jeugd", "jeugdzorg")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("woning", "wonen"), ("armoede", "arm"), ("jeugd", "jeugdzorg")]
+)
 def test_different_words_stay_apart(a: str, b: str) -> None:
     assert normalize(a) != normalize(b)
 
@@ -78,12 +80,18 @@ def test_offsets_point_into_the_original_text() -> None:
 
 def test_surface_words_are_folded_and_unstemmed() -> None:
     assert surface_words("De Gemeenteraad en ARMOEDE", "financiële 2019 x") == {
-        "gemeenteraad", "armoede", "financiele"}
+        "gemeenteraad",
+        "armoede",
+        "financiele",
+    }
 
 
 def test_whoosh_analyzer_agrees_with_normalize() -> None:
     analyzer = DutchAnalyzer()
-    tokens = [(t.text, t.pos, t.startchar) for t in analyzer("De woningen van Zaandam", positions=True, chars=True)]
+    tokens = [
+        (t.text, t.pos, t.startchar)
+        for t in analyzer("De woningen van Zaandam", positions=True, chars=True)
+    ]
     assert tokens == [("woning", 0, 3), ("zaandam", 1, 16)]
     kept = [(t.text, t.stopped) for t in analyzer("de woning", removestops=False)]
     assert kept == [("de", True), ("woning", False)]

@@ -27,7 +27,9 @@ def total(index: SearchIndex, query: str = "") -> int:
 
 
 def many(n: int, start: int = 1000, word: str = "bulk") -> list[IndexedDocument]:
-    return [doc(start + i, f"Document {word} {i}", f"Tekst over {word} nummer {i}.") for i in range(n)]
+    return [
+        doc(start + i, f"Document {word} {i}", f"Tekst over {word} nummer {i}.") for i in range(n)
+    ]
 
 
 def test_rebuild_reports_progress_and_count(tmp_path: Path) -> None:
@@ -116,7 +118,9 @@ def test_rebuild_killed_with_sigkill_leaves_the_old_index_serving(tmp_path: Path
             proc.kill()
     children = [int(p) for p in marker.read_text().split()]
     assert children, "the parallel writer had no child processes"
-    assert _wait_for(lambda: not any(_alive(pid) for pid in children), 10), "writer children outlived their parent"
+    assert _wait_for(lambda: not any(_alive(pid) for pid in children), 10), (
+        "writer children outlived their parent"
+    )
 
     survivor = SearchIndex(path)
     assert survivor.check()
@@ -146,7 +150,10 @@ def test_concurrent_rebuilds_are_serialised(tmp_path: Path) -> None:
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=("alfa", 120)), threading.Thread(target=run, args=("bravo", 90))]
+    threads = [
+        threading.Thread(target=run, args=("alfa", 120)),
+        threading.Thread(target=run, args=("bravo", 90)),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -249,7 +256,15 @@ def test_corrupt_index_fails_the_check_without_crashing(index: SearchIndex, dama
 
 
 def test_concurrent_searches_from_threads(index: SearchIndex) -> None:
-    queries = ["armoede", "jeugd*", '"vroegtijdig schoolverlaten"', "armoed~", "", "type:nota", "NIET armoede"]
+    queries = [
+        "armoede",
+        "jeugd*",
+        '"vroegtijdig schoolverlaten"',
+        "armoed~",
+        "",
+        "type:nota",
+        "NIET armoede",
+    ]
     expected = {q: [h.doc_id for h in index.search(SearchRequest(query=q)).hits] for q in queries}
     fresh = SearchIndex(index.path)
     failures: list[str] = []

@@ -28,7 +28,9 @@ def test_plain_words_are_anded() -> None:
     assert parsed.features == frozenset()
 
 
-@pytest.mark.parametrize(("op", "feature"), [("AND", "and"), ("EN", "and"), ("OR", "or"), ("OF", "or")])
+@pytest.mark.parametrize(
+    ("op", "feature"), [("AND", "and"), ("EN", "and"), ("OR", "or"), ("OF", "or")]
+)
 def test_binary_operators_english_and_dutch(op: str, feature: str) -> None:
     parsed = parse_query(f"armoede {op} schulden")
     expected = AndNode if feature == "and" else OrNode
@@ -37,7 +39,9 @@ def test_binary_operators_english_and_dutch(op: str, feature: str) -> None:
     assert parsed.hints == ()
 
 
-@pytest.mark.parametrize("query", ["armoede NOT schulden", "armoede NIET schulden", "armoede -schulden"])
+@pytest.mark.parametrize(
+    "query", ["armoede NOT schulden", "armoede NIET schulden", "armoede -schulden"]
+)
 def test_not_operators(query: str) -> None:
     parsed = parse_query(query)
     assert isinstance(parsed.root, AndNode)
@@ -134,7 +138,9 @@ def test_year_ranges(value: str, start: int | None, end: int | None) -> None:
         ("de het", "alle documenten (nieuwste eerst)", "veelvoorkomende woorden"),
     ],
 )
-def test_malformed_queries_are_repaired_with_a_dutch_hint(query: str, understood: str, hint_part: str) -> None:
+def test_malformed_queries_are_repaired_with_a_dutch_hint(
+    query: str, understood: str, hint_part: str
+) -> None:
     parsed = parse_query(query)
     assert parsed.understood.startswith(understood)
     assert any(hint_part in hint for hint in parsed.hints), parsed.hints
@@ -159,8 +165,13 @@ def test_empty_query() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab ()"*~:-_AND OR NOT EN OF NIET jaar: type: 2019..é\x00')) ,
-               max_size=60) | st.text(max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ab ()"*~:-_AND OR NOT EN OF NIET jaar: type: 2019..é\x00')),
+        max_size=60,
+    )
+    | st.text(max_size=80)
+)
 def test_parse_never_raises(text: str) -> None:
     parsed = parse_query(text)
     assert isinstance(parsed.understood, str)

@@ -61,10 +61,13 @@ def test_wildcard_finds_compounds(index: SearchIndex) -> None:
     result = search(index, "jeugd*")
     assert set(ids(result)) == {2, 6}  # jeugdzorg, jeugdhulp, jeugdsport
     assert "<mark>jeugdzorg</mark>" in result.hits[0].title_html.lower() or any(
-        "<mark>jeugd" in h.snippet_html.lower() for h in result.hits)
+        "<mark>jeugd" in h.snippet_html.lower() for h in result.hits
+    )
 
 
-def test_wildcard_expansion_is_capped_with_a_hint(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wildcard_expansion_is_capped_with_a_hint(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import search_module.search as engine
 
     monkeypatch.setattr(engine, "MAX_EXPANSIONS", 1)
@@ -105,8 +108,12 @@ def test_facets_respond_to_query_and_other_filters(index: SearchIndex) -> None:
     assert ids(result) == [1]
     facets = {k: {f.value: (f.count, f.selected) for f in v} for k, v in result.facets.items()}
     # the type facet ignores its own selection (disjunctive): all types among "armoede" hits
-    assert facets["type"] == {"onderzoek": (1, True), "factsheet": (1, False),
-                              "evaluatie": (1, False), "jaarverslag": (1, False)}
+    assert facets["type"] == {
+        "onderzoek": (1, True),
+        "factsheet": (1, False),
+        "evaluatie": (1, False),
+        "jaarverslag": (1, False),
+    }
     # other facets apply the type selection
     assert facets["thema"] == {"armoede": (1, False)}
     assert facets["jaar"] == {"2019": (1, False)}
