@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from werkzeug.security import generate_password_hash
 
 from academy import create_app
-from academy.auth.services import hash_password
 from academy.extensions import db
 from academy.maturity.services import ensure_ladder
 from academy.models import Role, Team, User, UserRole
@@ -29,8 +29,10 @@ ROLE_USERS: dict[str, tuple[Role, ...]] = {
 
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    """Hashing with scrypt is deliberately slow; hash the shared test password once."""
-    return hash_password(PASSWORD)
+    """Scrypt is deliberately slow; the shared test users get a cheap scrypt hash (the
+    cost is stored in the hash, so verifying it is cheap too). The app itself always
+    hashes with full cost, which tests/auth checks."""
+    return generate_password_hash(PASSWORD, method="scrypt:1024:8:1")
 
 
 def make_test_config(tmp_path: Path, **overrides) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from academy import create_app
-from tests.conftest import ROLE_USERS, make_test_config
+from tests.conftest import ROLE_USERS, build_app, make_test_config
 
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed-in"  # every signed-in user
@@ -28,6 +28,23 @@ ACCESS: dict[str, object] = {
     "main.home": SIGNED_IN,
     "main.accessibility": PUBLIC,
     "main.set_language": POST_ONLY,
+    "maturity.portfolio": SIGNED_IN,
+    "maturity.chart": SIGNED_IN,
+    "maturity.export_portfolio": SIGNED_IN,
+    "maturity.ladder": SIGNED_IN,
+    "maturity.add_criterion": POST_ONLY,
+    "maturity.edit_criterion": ("programmamanager",),
+    "maturity.new_theme": ("programmamanager",),
+    "maturity.theme_detail": SIGNED_IN,
+    "maturity.theme_chart": SIGNED_IN,
+    "maturity.export_history": SIGNED_IN,
+    "maturity.edit_theme": ("programmamanager",),
+    "maturity.toggle_archive": POST_ONLY,
+    "maturity.record_assessment": ("programmamanager",),
+    "maturity.set_target": ("programmamanager",),
+    "maturity.new_analysis": ("programmamanager",),
+    "maturity.edit_analysis": ("programmamanager",),
+    "maturity.delete_analysis": POST_ONLY,
     "admin.users": ("admin",),
     "admin.new_user": ("admin",),
     "admin.edit_user": ("admin",),
@@ -42,6 +59,20 @@ ACCESS: dict[str, object] = {
 # Values for URL parameters, so routes with parameters are visited too.
 URL_VALUES: dict[str, dict[str, object]] = {
     "static": {"filename": "css/academy.css"},
+    "maturity.chart": {"name": "niveaus"},
+    "maturity.export_portfolio": {"fmt": "csv"},
+    "maturity.add_criterion": {"level": 1},
+    "maturity.edit_criterion": {"criterion_id": 1},
+    "maturity.theme_detail": {"code": "vsv"},
+    "maturity.theme_chart": {"code": "vsv"},
+    "maturity.export_history": {"code": "vsv", "fmt": "xlsx"},
+    "maturity.edit_theme": {"code": "vsv"},
+    "maturity.toggle_archive": {"code": "vsv"},
+    "maturity.record_assessment": {"code": "vsv"},
+    "maturity.set_target": {"code": "vsv"},
+    "maturity.new_analysis": {"code": "vsv"},
+    "maturity.edit_analysis": {"code": "vsv", "analysis_id": 1},
+    "maturity.delete_analysis": {"code": "vsv", "analysis_id": 1},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -50,6 +81,29 @@ URL_VALUES: dict[str, dict[str, object]] = {
 }
 
 VISITORS = ["anonymous", *ROLE_USERS]
+
+
+@pytest.fixture(scope="module")
+def access_app(tmp_path_factory, password_hash):
+    """One app for the whole table (GET requests change nothing), plus the objects that
+    URL_VALUES point at."""
+    builder = build_app(tmp_path_factory.mktemp("access"), password_hash)
+    app = next(builder)
+    with app.app_context():
+        from academy.extensions import db
+        from academy.models import Analysis, Theme
+
+        theme = Theme(code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs")
+        db.session.add(theme)
+        db.session.add(Analysis(theme=theme, name="Monitor vsv", level_number=1))
+        db.session.commit()
+    yield app
+    next(builder, None)
+
+
+@pytest.fixture
+def app(access_app):
+    return access_app
 
 
 def _routes(app):

@@ -543,9 +543,15 @@ def record_assessment(
     problems += link_problems
     if problems:
         raise ValidationFailed(problems)
+    criteria = (
+        list(db.session.scalars(select(LevelCriterion).where(LevelCriterion.id.in_(criteria_ids))))
+        if criteria_ids
+        else []
+    )
     assessment = Assessment(
         theme=theme,
         assessor=assessor,
+        criteria_met=criteria,
         assessed_on=assessed_on,
         note=(note or "").strip(),
         level_statuses=[
@@ -554,10 +560,6 @@ def record_assessment(
         ],
         evidence=[Evidence(title=title, url=url) for title, url in links],
     )
-    if criteria_ids:
-        assessment.criteria_met = list(
-            db.session.scalars(select(LevelCriterion).where(LevelCriterion.id.in_(criteria_ids)))
-        )
     db.session.add(assessment)
     theme.updated_at = dt.datetime.now(dt.UTC)
     db.session.commit()
@@ -578,9 +580,11 @@ def set_target(
         problems.append(_("Kies een doeldatum binnen vijftien jaar."))
     if problems:
         raise ValidationFailed(problems)
-    target = Target(theme=theme, level_number=level, target_date=target_date, set_by=None)
-    target.set_by_id = set_by.id if set_by else None
+    target = Target(
+        level_number=level, target_date=target_date, set_by_id=set_by.id if set_by else None
+    )
     db.session.add(target)
+    target.theme = theme
     db.session.commit()
     return target
 
