@@ -535,7 +535,11 @@ def record_assessment(
 ) -> Assessment:
     """Add a dated judgement of a theme; earlier assessments stay untouched (history)."""
     criteria_ids = set(criteria_met)
-    known = set(db.session.scalars(select(LevelCriterion.id).where(LevelCriterion.id.in_(criteria_ids))))
+    # An id beyond a 64-bit integer cannot exist, and the database driver would crash on it.
+    plausible = {i for i in criteria_ids if 0 < i < 2**63}
+    known = set(
+        db.session.scalars(select(LevelCriterion.id).where(LevelCriterion.id.in_(plausible)))
+    )
     problems = validate_assessment(statuses, criteria_ids, assessed_on, today)
     if criteria_ids - known:
         problems.append(_("Een of meer afgevinkte criteria bestaan niet (meer)."))
