@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -230,17 +229,21 @@ class IndexView:
         if cached is not None:
             self._term_bits.move_to_end(key)
             return cached
-        buf = bytearray(self.nbytes)
-        bit = _BIT
-        for subreader, offset in self.leaf_readers:
-            try:
-                matcher = subreader.postings(fieldname, term)
-            except TermNotFound:
-                continue
-            for docnum in _matcher_ids(matcher):
-                docnum += offset
-                buf[docnum >> 3] |= bit[docnum & 7]
-        bits = int.from_bytes(buf, "little") & self.live
+        if fieldname in TEXT_FIELDS:
+            # text terms are usually scored too: read the postings once, for both
+            bits = bits_from_ids(self.term_scores(fieldname, term)[0], self.nbytes) & self.live
+        else:
+            buf = bytearray(self.nbytes)
+            bit = _BIT
+            for subreader, offset in self.leaf_readers:
+                try:
+                    matcher = subreader.postings(fieldname, term)
+                except TermNotFound:
+                    continue
+                for docnum in _matcher_ids(matcher):
+                    docnum += offset
+                    buf[docnum >> 3] |= bit[docnum & 7]
+            bits = int.from_bytes(buf, "little") & self.live
         self._term_bits[key] = bits
         if len(self._term_bits) > TERM_CACHE_SIZE:
             self._term_bits.popitem(last=False)
@@ -425,7 +428,46 @@ def _fields_for(field_name: str) -> dict[str, float]:
     return dict(TEXT_FIELDS) if field_name == "all" else {"title": TEXT_FIELDS["title"]}
 
 
+def _term_positions(
+    view: IndexView, fieldname: str, term: str, wanted: bytes
+) -> dict[int, list[int]]:
+    """Positions of ``term`` per document, decoded only for documents set in ``wanted``."""
+    out: dict[int, list[int]] = {}
+    bit = _BIT
+    for subreader, offset in view.leaf_readers:
+        try:
+            matcher = subreader.postings(fieldname, term)
+        except TermNotFound:
+            continue
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        decode = subreader.schema[fieldname].format.decode_positions
+        while matcher.is_active():
+            if isinstance(matcher, W3LeafMatcher):
+                # a whole block at a time: decode values only where a candidate sits
+                if matcher._ids is None:
+                    matcher._read_ids()
+                ids = matcher._ids
+                start = matcher._i
+                values = None
+                for i in range(start, len(ids)):
+                    docnum = ids[i] + offset
+                    if wanted[docnum >> 3] & bit[docnum & 7]:
+                        if values is None:
+                            matcher._read_values()
+                            values = matcher._values
+                        out[docnum] = decode(values[i])
+                matcher._next_block()
+            else:
+                docnum = matcher.id() + offset
+                if wanted[docnum >> 3] & bit[docnum & 7]:
+                    out[docnum] = list(matcher.value_as("positions"))
+                matcher.next()
+    return out
+
+
 def _phrase_bits(view: IndexView, fieldname: str, terms: tuple[str, ...]) -> int:
+    """Documents with ``terms`` at consecutive positions (checked only where all occur)."""
     key = (fieldname, "\x00".join(terms))
     cached = view._term_bits.get(key)
     if cached is not None:
@@ -437,8 +479,15 @@ def _phrase_bits(view: IndexView, fieldname: str, terms: tuple[str, ...]) -> int
             break
     bits = 0
     if candidates:
-        docs = view.searcher.docs_for_query(wq.Phrase(fieldname, list(terms)))
-        bits = bits_from_ids(docs, view.nbytes) & candidates
+        wanted = candidates.to_bytes(view.nbytes, "little")
+        per_term = [_term_positions(view, fieldname, term, wanted) for term in terms]
+        first, rest = per_term[0], per_term[1:]
+        found: list[int] = []
+        for docnum, starts in first.items():
+            later = [set(positions.get(docnum, ())) for positions in rest]
+            if any(all(p + i in later[i - 1] for i in range(1, len(terms))) for p in starts):
+                found.append(docnum)
+        bits = bits_from_ids(found, view.nbytes) & candidates
     view._term_bits[key] = bits
     return bits
 
