@@ -126,8 +126,10 @@ def plan_history(code: str, today: dt.date, rng: random.Random) -> list[Assessme
     plans = []
     previous = None
     for offset, level in zip(days, levels, strict=True):
-        direction = "same" if previous is None or level == previous else (
-            "up" if level > previous else "down"
+        direction = (
+            "same"
+            if previous is None or level == previous
+            else ("up" if level > previous else "down")
         )
         plans.append(
             AssessmentPlan(

@@ -87,9 +87,7 @@ def seed_themes(teams: dict[str, Team], report: SeedReport) -> dict[str, Theme]:
     return themes
 
 
-def seed_maturity_history(
-    themes: dict[str, Theme], report: SeedReport, today: dt.date
-) -> None:
+def seed_maturity_history(themes: dict[str, Theme], report: SeedReport, today: dt.date) -> None:
     """Assessments, targets and analyses for demo themes that have none yet."""
     from academy.demo import maturity as plan
 
@@ -126,7 +124,12 @@ def seed_maturity_history(
             report.add("assessments")
         level, target_date = plan.plan_target(code, today, rng)
         db.session.add(
-            Target(theme=theme, level_number=level, target_date=target_date, set_by_id=assessor.id if assessor else None)
+            Target(
+                theme=theme,
+                level_number=level,
+                target_date=target_date,
+                set_by_id=assessor.id if assessor else None,
+            )
         )
         report.add("targets")
         final = plan.FINAL_LEVELS.get(code, 1)

@@ -1,7 +1,7 @@
 """Portfolio charts drawn with matplotlib's Figure API (never pyplot: no global state in a
 web process) as SVG with real text, so labels stay readable and searchable.
 
-Rendering costs tens to hundreds of milliseconds, so pages ask `ChartCache`, which keeps
+Rendering costs tens of milliseconds, so routes go through `cache.chart_cache`, which keeps
 the SVG until the data version changes.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import matplotlib
 
@@ -21,6 +20,7 @@ from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from academy.maturity import cache  # noqa: E402
 from academy.maturity.services import (  # noqa: E402
     NO_LEVEL,
     LevelShare,
@@ -60,21 +60,42 @@ def level_label(level: int, names: dict[int, str], none_label: str) -> str:
 def to_svg(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     with rc_context(SVG_SETTINGS):
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
-def _figure(width: float, height: float) -> Figure:
+def _figure(
+    width: float,
+    height: float,
+    *,
+    left: float,
+    bottom: float = 0.45,
+    top: float = 0.35,
+    right: float = 0.25,
+) -> Figure:
+    """A figure with fixed margins in inches. Automatic layout (constrained or a tight
+    bounding box) draws the figure twice; fixed margins keep a cache miss fast."""
     with rc_context(SVG_SETTINGS):
-        return Figure(figsize=(width, height), layout="constrained")
+        figure = Figure(figsize=(width, height))
+        figure.subplots_adjust(
+            left=left / width,
+            right=1 - right / width,
+            bottom=bottom / height,
+            top=1 - top / height,
+        )
+        return figure
 
 
 def themes_per_level_chart(
-    shares: Sequence[LevelShare], names: dict[int, str], *, title: str, none_label: str,
+    shares: Sequence[LevelShare],
+    names: dict[int, str],
+    *,
+    title: str,
+    none_label: str,
     axis_label: str,
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.8)
+        figure = _figure(6.5, 2.8, left=1.5)
         axes = figure.add_subplot()
         labels = [level_label(s.level, names, none_label) for s in shares]
         counts = [s.count for s in shares]
@@ -88,13 +109,16 @@ def themes_per_level_chart(
 
 
 def status_heatmap_chart(
-    summaries: Sequence[ThemeSummary], names: dict[int, str], *, title: str,
+    summaries: Sequence[ThemeSummary],
+    names: dict[int, str],
+    *,
+    title: str,
     status_labels: dict[LevelStatus, str],
 ) -> bytes:
     order = list(LevelStatus)
     with rc_context(SVG_SETTINGS):
-        height = max(2.5, 0.17 * len(summaries) + 1.2)
-        figure = _figure(9.0, height)
+        height = max(2.5, 0.17 * len(summaries) + 1.4)
+        figure = _figure(9.0, height, left=3.0, top=0.9, bottom=0.5)
         axes = figure.add_subplot()
         grid = [[order.index(status) for status in s.statuses] for s in summaries] or [[0] * 5]
         axes.imshow(
@@ -109,35 +133,49 @@ def status_heatmap_chart(
             range(len(LEVEL_NUMBERS)), [f"{n}\n{names.get(n, '')}" for n in LEVEL_NUMBERS]
         )
         axes.xaxis.tick_top()
-        axes.set_yticks(range(len(summaries)), [s.name for s in summaries], fontsize=7)
+        # Row labels as plain text artists: 50 tick objects would cost more than the rest
+        # of the chart together.
+        axes.set_yticks([])
+        row_labels = axes.get_yaxis_transform()
+        for row, summary in enumerate(summaries):
+            axes.text(
+                -0.01, row, summary.name, transform=row_labels, ha="right", va="center", fontsize=7
+            )
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        axes.legend(
+        figure.legend(
             handles=[Patch(color=STATUS_COLOURS[s], label=status_labels[s]) for s in order],
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.01),
+            loc="lower center",
             ncols=3,
             frameon=False,
         )
-        axes.set_title(title, loc="left")
+        figure.suptitle(title, x=0.02, ha="left")
         return to_svg(figure)
 
 
 def quarterly_distribution_chart(
-    quarters: Sequence[QuarterDistribution], names: dict[int, str], *, title: str,
-    none_label: str, axis_label: str,
+    quarters: Sequence[QuarterDistribution],
+    names: dict[int, str],
+    *,
+    title: str,
+    none_label: str,
+    axis_label: str,
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(7.5, 3.4)
+        figure = _figure(7.5, 3.4, left=0.7, bottom=0.9, right=1.9)
         axes = figure.add_subplot()
         positions = range(len(quarters))
         bottom = [0] * len(quarters)
         for level in (NO_LEVEL, *LEVEL_NUMBERS):
             values = [q.counts.get(level, 0) for q in quarters]
             axes.bar(
-                positions, values, bottom=bottom, color=LEVEL_COLOURS[level],
-                label=level_label(level, names, none_label), width=0.8,
+                positions,
+                values,
+                bottom=bottom,
+                color=LEVEL_COLOURS[level],
+                label=level_label(level, names, none_label),
+                width=0.8,
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         axes.set_xticks(list(positions), [q.label for q in quarters], rotation=60, ha="right")
@@ -152,7 +190,7 @@ def analyses_share_chart(
     shares: Sequence[LevelShare], names: dict[int, str], *, title: str, axis_label: str
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.4)
+        figure = _figure(6.5, 2.4, left=1.5)
         axes = figure.add_subplot()
         labels = [level_label(s.level, names, "") for s in shares]
         percentages = [round(100 * s.share) for s in shares]
@@ -166,12 +204,15 @@ def analyses_share_chart(
 
 
 def theme_history_chart(
-    points: Sequence[tuple[dt.date, int]], names: dict[int, str], *, title: str,
+    points: Sequence[tuple[dt.date, int]],
+    names: dict[int, str],
+    *,
+    title: str,
     none_label: str,
 ) -> bytes:
     """Current level after each assessment, as a step line (oldest first)."""
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.6)
+        figure = _figure(6.5, 2.6, left=1.5, bottom=0.7)
         axes = figure.add_subplot()
         if points:
             dates = [p[0] for p in points]
@@ -189,30 +230,5 @@ def theme_history_chart(
         return to_svg(figure)
 
 
-class ChartCache:
-    """SVG bytes per (chart, data version, language); thread-safe, small, per process."""
-
-    def __init__(self, max_entries: int = 64) -> None:
-        self._entries: dict[tuple[str, str, str], bytes] = {}
-        self._lock = threading.Lock()
-        self._max = max_entries
-        self.misses = 0
-
-    def get(self, key: tuple[str, str, str], render: Callable[[], bytes]) -> bytes:
-        with self._lock:
-            if key in self._entries:
-                return self._entries[key]
-        svg = render()  # outside the lock: rendering is slow, a double render is harmless
-        with self._lock:
-            self.misses += 1
-            if len(self._entries) >= self._max:
-                self._entries.pop(next(iter(self._entries)))
-            self._entries[key] = svg
-        return svg
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-
-chart_cache = ChartCache()
+# The process-wide chart cache lives in academy.maturity.cache; re-exported for callers.
+chart_cache = cache.chart_cache

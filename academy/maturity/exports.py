@@ -45,15 +45,31 @@ def portfolio_table(
     summaries: Sequence[ThemeSummary], names: dict[int, str], status_labels: dict
 ) -> tuple[list[str], list[Row]]:
     header = [
-        _("Code"), _("Thema"), _("Domein"), _("Eigenaar"), _("Huidig niveau"),
-        _("Volgende stap"), _("Doelniveau"), _("Doeldatum"), _("Achter op doel"), _("Trend"),
+        _("Code"),
+        _("Thema"),
+        _("Domein"),
+        _("Eigenaar"),
+        _("Huidig niveau"),
+        _("Volgende stap"),
+        _("Doelniveau"),
+        _("Doeldatum"),
+        _("Achter op doel"),
+        _("Trend"),
         _("Laatst beoordeeld"),
     ] + [_("Status niveau %(n)s", n=n) for n in LEVEL_NUMBERS]
     rows = [
         [
-            s.code, s.name, s.domain, s.owner, _level(s.current_level, names),
-            _level(s.next_step, names), _level(s.target_level, names), _iso(s.target_date),
-            _("ja") if s.behind_target else _("nee"), s.trend, _iso(s.last_assessed),
+            s.code,
+            s.name,
+            s.domain,
+            s.owner,
+            _level(s.current_level, names),
+            _level(s.next_step, names),
+            _level(s.target_level, names),
+            _iso(s.target_date),
+            _("ja") if s.behind_target else _("nee"),
+            s.trend,
+            _iso(s.last_assessed),
         ]
         + [str(status_labels[status]) for status in s.statuses]
         for s in summaries
@@ -65,7 +81,11 @@ def history_table(
     history: Sequence[HistoryEntry], names: dict[int, str], status_labels: dict
 ) -> tuple[list[str], list[Row]]:
     header = [
-        _("Datum"), _("Niveau"), _("Verandering"), _("Beoordelaar"), _("Toelichting"),
+        _("Datum"),
+        _("Niveau"),
+        _("Verandering"),
+        _("Beoordelaar"),
+        _("Toelichting"),
         _("Bewijs"),
     ] + [_("Status niveau %(n)s", n=n) for n in LEVEL_NUMBERS]
     rows = []

@@ -10,6 +10,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -17,7 +18,7 @@ from academy.auth.decorators import role_required
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
-from academy.maturity import bp, charts, exports, services
+from academy.maturity import bp, cache, charts, exports, services
 from academy.maturity.forms import (
     ANALYSIS_STATUS_LABELS,
     STATUS_LABELS,
@@ -29,10 +30,21 @@ from academy.maturity.forms import (
     level_choices,
     status_field_name,
 )
-from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
 from academy.maturity.services import NO_LEVEL, PortfolioFilter
+from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
 
 WRITERS = (Role.PROGRAMME_MANAGER,)  # admins are always allowed too
+
+
+def level_texts(names: dict[int, str]) -> dict[int, str]:
+    """Display text per level ("1 Beschrijvend"), plus NO_LEVEL, resolved once per request."""
+    texts = {n: f"{n} {name}" for n, name in names.items()}
+    texts[NO_LEVEL] = _("nog geen niveau")
+    return texts
+
+
+def status_texts() -> dict[LevelStatus, str]:
+    return {status: str(label) for status, label in STATUS_LABELS.items()}
 
 
 def _theme_or_404(code: str) -> Theme:
@@ -80,54 +92,88 @@ def portfolio():
     sort = request.args.get("sorteer", "naam")
     sort = sort if sort in services.SORT_KEYS else "naam"
     descending = request.args.get("richting") == "af"
-    summaries = services.theme_summaries()
-    rows = services.filter_and_sort(summaries, filters, sort, descending)
+    version = services.data_version()
+    snapshot = _snapshot(version)
+    rows = services.filter_and_sort(snapshot.summaries, filters, sort, descending)
     return render_template(
         "maturity/portfolio.html",
         rows=rows,
-        total=len(summaries),
+        total=len(snapshot.summaries),
         filters=filters,
         sort=sort,
         descending=descending,
         notices=notices,
-        domains=sorted({s.domain for s in summaries}),
-        owners=sorted({s.owner for s in summaries if s.owner}),
-        level_names=services.level_names(),
-        per_level=services.themes_per_level(summaries),
-        analyses_share=services.analyses_per_level(),
-        quarters=services.level_distribution_per_quarter(),
-        behind_count=sum(1 for s in summaries if s.behind_target),
-        status_labels=STATUS_LABELS,
+        domains=sorted({s.domain for s in snapshot.summaries}),
+        owners=sorted({s.owner for s in snapshot.summaries if s.owner}),
+        level_names=level_texts(snapshot.level_names),
+        per_level=snapshot.per_level,
+        analyses_share=snapshot.analyses_share,
+        behind_count=snapshot.behind_count,
+        charts_section=_charts_section(snapshot, version),
+        status_labels=status_texts(),
         can_edit=_can_edit(),
-        version=services.data_version(),
+        version=version,
     )
+
+
+def _snapshot(version: str) -> services.PortfolioSnapshot:
+    return cache.snapshot_cache.get(("portfolio", version), services.portfolio_snapshot)
 
 
 CHARTS = ("niveaus", "heatmap", "kwartalen", "analyses")
 
 
-def _render_chart(name: str) -> bytes:
-    names = services.level_names()
+def _charts_section(snapshot: services.PortfolioSnapshot, version: str) -> Markup:
+    """The charts with their text-alternative tables, which ignore the table filters."""
+    locale = str(get_locale())
+
+    def render() -> Markup:
+        return Markup(
+            render_template(
+                "maturity/_charts.html",
+                summaries=snapshot.summaries,
+                per_level=snapshot.per_level,
+                analyses_share=snapshot.analyses_share,
+                quarters=snapshot.quarters,
+                level_names=level_texts(snapshot.level_names),
+                status_labels=status_texts(),
+                version=version,
+            )
+        )
+
+    return cache.chart_cache.get(("charts-section", version, locale), render)
+
+
+def _render_chart(name: str, snapshot: services.PortfolioSnapshot) -> bytes:
+    names = snapshot.level_names
     none_label = _("nog geen niveau")
     if name == "niveaus":
         return charts.themes_per_level_chart(
-            services.themes_per_level(services.theme_summaries()), names,
-            title=_("Thema's per huidig niveau"), none_label=none_label,
+            snapshot.per_level,
+            names,
+            title=_("Thema's per huidig niveau"),
+            none_label=none_label,
             axis_label=_("aantal thema's"),
         )
     if name == "heatmap":
         return charts.status_heatmap_chart(
-            services.theme_summaries(), names, title=_("Status per thema en niveau"),
+            snapshot.summaries,
+            names,
+            title=_("Status per thema en niveau"),
             status_labels={k: str(v) for k, v in STATUS_LABELS.items()},
         )
     if name == "kwartalen":
         return charts.quarterly_distribution_chart(
-            services.level_distribution_per_quarter(), names,
-            title=_("Niveauverdeling per kwartaal"), none_label=none_label,
+            snapshot.quarters,
+            names,
+            title=_("Niveauverdeling per kwartaal"),
+            none_label=none_label,
             axis_label=_("aantal thema's"),
         )
     return charts.analyses_share_chart(
-        services.analyses_per_level(), names, title=_("Analyses in gebruik per soort"),
+        snapshot.analyses_share,
+        names,
+        title=_("Analyses in gebruik per soort"),
         axis_label=_("aandeel van de analyses (%)"),
     )
 
@@ -150,7 +196,9 @@ def chart(name: str):
         abort(404)
     version = services.data_version()
     locale = str(get_locale())
-    svg = charts.chart_cache.get((name, version, locale), lambda: _render_chart(name))
+    svg = cache.chart_cache.get(
+        (name, version, locale), lambda: _render_chart(name, _snapshot(version))
+    )
     return _svg_response(svg, f"{name}-{version}-{locale}")
 
 
@@ -180,7 +228,9 @@ def _download(header, rows, fmt: str, filename: str, sheet: str) -> Response:
 @login_required
 def ladder():
     return render_template(
-        "maturity/ladder.html", levels=services.list_levels(), can_edit=_can_edit(),
+        "maturity/ladder.html",
+        levels=services.list_levels(),
+        can_edit=_can_edit(),
         form=CriterionForm(),
     )
 
@@ -221,8 +271,12 @@ def new_theme():
     if form.validate_on_submit():
         try:
             theme = services.save_theme(
-                None, code=form.code.data, name=form.name.data, domain=form.domain.data,
-                owner_team_id=form.owner_team_id.data, description=form.description.data,
+                None,
+                code=form.code.data,
+                name=form.name.data,
+                domain=form.domain.data,
+                owner_team_id=form.owner_team_id.data,
+                description=form.description.data,
             )
         except DomainError as error:
             form.code.errors.append(str(error))
@@ -241,8 +295,8 @@ def theme_detail(code: str):
         "maturity/theme.html",
         detail=detail,
         theme=theme,
-        level_names=services.level_names(),
-        status_labels=STATUS_LABELS,
+        level_names=level_texts(services.level_names()),
+        status_labels=status_texts(),
         analysis_status_labels=ANALYSIS_STATUS_LABELS,
         can_edit=_can_edit(),
         confirm=ConfirmForm(),
@@ -253,17 +307,20 @@ def theme_detail(code: str):
 @login_required
 def theme_chart(code: str):
     theme = _theme_or_404(code)
-    detail = services.theme_detail(theme)
-    points = [(e.assessment.assessed_on, e.level) for e in reversed(detail.history)]
     version = services.data_version()
     locale = str(get_locale())
-    svg = charts.chart_cache.get(
-        (f"thema-{theme.id}", version, locale),
-        lambda: charts.theme_history_chart(
-            points, services.level_names(), title=_("Niveau door de tijd"),
+
+    def render() -> bytes:
+        detail = services.theme_detail(theme)
+        points = [(e.assessment.assessed_on, e.level) for e in reversed(detail.history)]
+        return charts.theme_history_chart(
+            points,
+            services.level_names(),
+            title=_("Niveau door de tijd"),
             none_label=_("nog geen niveau"),
-        ),
-    )
+        )
+
+    svg = cache.chart_cache.get((f"thema-{theme.id}", version, locale), render)
     return _svg_response(svg, f"thema-{theme.id}-{version}-{locale}")
 
 
@@ -289,8 +346,12 @@ def edit_theme(code: str):
     if form.validate_on_submit():
         try:
             services.save_theme(
-                theme, code=form.code.data, name=form.name.data, domain=form.domain.data,
-                owner_team_id=form.owner_team_id.data, description=form.description.data,
+                theme,
+                code=form.code.data,
+                name=form.name.data,
+                domain=form.domain.data,
+                owner_team_id=form.owner_team_id.data,
+                description=form.description.data,
             )
         except DomainError as error:
             db.session.rollback()
@@ -339,8 +400,12 @@ def record_assessment(code: str):
         statuses = {n: LevelStatus(form[status_field_name(n)].data) for n in LEVEL_NUMBERS}
         try:
             services.record_assessment(
-                theme, assessor=current_user, assessed_on=form.assessed_on.data,
-                statuses=statuses, criteria_met=checked, evidence_text=form.evidence.data or "",
+                theme,
+                assessor=current_user,
+                assessed_on=form.assessed_on.data,
+                statuses=statuses,
+                criteria_met=checked,
+                evidence_text=form.evidence.data or "",
                 note=form.note.data or "",
             )
         except services.ValidationFailed as error:
@@ -351,7 +416,11 @@ def record_assessment(code: str):
             return redirect(url_for("maturity.theme_detail", code=theme.code))
     form.form_errors.extend(problems)
     return render_template(
-        "maturity/assessment_form.html", form=form, theme=theme, levels=levels, checked=checked,
+        "maturity/assessment_form.html",
+        form=form,
+        theme=theme,
+        levels=levels,
+        checked=checked,
         status_field_name=status_field_name,
     )
 
@@ -365,7 +434,9 @@ def set_target(code: str):
     if form.validate_on_submit():
         try:
             services.set_target(
-                theme, level=form.level.data, target_date=form.target_date.data,
+                theme,
+                level=form.level.data,
+                target_date=form.target_date.data,
                 set_by=current_user,
             )
         except services.ValidationFailed as error:
@@ -400,15 +471,17 @@ def _analysis_form(theme: Theme, analysis: Analysis | None):
         form.level.data = analysis.level_number
     if form.validate_on_submit():
         services.save_analysis(
-            theme, analysis, name=form.name.data, level=form.level.data,
-            status=form.status.data, data_sources=form.data_sources.data,
+            theme,
+            analysis,
+            name=form.name.data,
+            level=form.level.data,
+            status=form.status.data,
+            data_sources=form.data_sources.data,
             description=form.description.data,
         )
         flash(_("De analyse is opgeslagen."), "success")
         return redirect(url_for("maturity.theme_detail", code=theme.code, _anchor="analyses"))
-    return render_template(
-        "maturity/analysis_form.html", form=form, theme=theme, analysis=analysis
-    )
+    return render_template("maturity/analysis_form.html", form=form, theme=theme, analysis=analysis)
 
 
 @bp.route("/<code>/analyses/<int:analysis_id>/verwijderen", methods=["POST"])

@@ -93,9 +93,7 @@ def ensure_ladder() -> bool:
         )
         db.session.flush()
         for position, text in enumerate(seed.criteria):
-            db.session.add(
-                LevelCriterion(level_number=seed.number, text=text, position=position)
-            )
+            db.session.add(LevelCriterion(level_number=seed.number, text=text, position=position))
         added = True
     db.session.commit()
     return added
@@ -354,23 +352,63 @@ def level_distribution_per_quarter(today: dt.date | None = None) -> list[Quarter
         counts = Counter(level_now.values())
         label = f"{end.year} K{(end.month - 1) // 3 + 1}"
         quarters.append(
-            QuarterDistribution(label, end, {n: counts.get(n, 0) for n in (NO_LEVEL, *LEVEL_NUMBERS)})
+            QuarterDistribution(
+                label, end, {n: counts.get(n, 0) for n in (NO_LEVEL, *LEVEL_NUMBERS)}
+            )
         )
         end = quarter_end(end + dt.timedelta(days=1))
     return quarters
 
 
 def data_version() -> str:
-    """A fingerprint of everything the portfolio charts show; it changes when the data does."""
-    parts = [
-        db.session.execute(select(func.count(Assessment.id), func.max(Assessment.id))).one(),
-        db.session.execute(select(func.count(Theme.id), func.max(Theme.updated_at))).one(),
-        db.session.execute(select(func.count(Target.id), func.max(Target.id))).one(),
-        db.session.execute(select(func.count(Analysis.id), func.max(Analysis.updated_at))).one(),
-        db.session.execute(select(func.count(LevelCriterion.id))).one(),
-        (dt.date.today().isoformat(),),  # "behind target" and quarters move with the date
-    ]
+    """A fingerprint of everything the portfolio shows; it changes when the data does.
+
+    One round trip of scalar subqueries: it runs on every portfolio and chart request.
+    """
+    fingerprint = db.session.execute(
+        select(
+            select(func.count(Assessment.id)).scalar_subquery(),
+            select(func.max(Assessment.id)).scalar_subquery(),
+            select(func.count(Theme.id)).scalar_subquery(),
+            select(func.max(Theme.updated_at)).scalar_subquery(),
+            select(func.count(Target.id)).scalar_subquery(),
+            select(func.max(Target.id)).scalar_subquery(),
+            select(func.count(Analysis.id)).scalar_subquery(),
+            select(func.max(Analysis.updated_at)).scalar_subquery(),
+            select(func.count(LevelCriterion.id)).scalar_subquery(),
+            select(func.max(AnalysisLevel.name)).scalar_subquery(),
+        )
+    ).one()
+    # "Behind target" and the quarters move with the calendar, so the date is part of it.
+    parts = (tuple(fingerprint), dt.date.today().isoformat())
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class PortfolioSnapshot:
+    """Everything the portfolio page and its charts derive from the data, computed once
+    per data version."""
+
+    summaries: list[ThemeSummary]
+    per_level: list[LevelShare]
+    analyses_share: list[LevelShare]
+    quarters: list[QuarterDistribution]
+    level_names: dict[int, str]
+
+    @property
+    def behind_count(self) -> int:
+        return sum(1 for s in self.summaries if s.behind_target)
+
+
+def portfolio_snapshot() -> PortfolioSnapshot:
+    summaries = theme_summaries()
+    return PortfolioSnapshot(
+        summaries=summaries,
+        per_level=themes_per_level(summaries),
+        analyses_share=analyses_per_level(),
+        quarters=level_distribution_per_quarter(),
+        level_names=level_names(),
+    )
 
 
 # --- reading: one theme -----------------------------------------------------------------------
@@ -434,12 +472,17 @@ def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
         )
         for level in list_levels()
     ]
-    history = []
-    for index, assessment in enumerate(assessments):
-        level = current_level({r.level_number: r.status for r in assessment.level_statuses})
-        history.append(HistoryEntry(assessment, level, None))
-    for index, entry in enumerate(history[:-1]):
-        history[index] = HistoryEntry(entry.assessment, entry.level, entry.level - history[index + 1].level)
+    levels_over_time = [
+        current_level({r.level_number: r.status for r in a.level_statuses}) for a in assessments
+    ]
+    history = [
+        HistoryEntry(
+            assessment,
+            level,
+            level - levels_over_time[index + 1] if index + 1 < len(assessments) else None,
+        )
+        for index, (assessment, level) in enumerate(zip(assessments, levels_over_time, strict=True))
+    ]
     step = summary.next_step
     open_criteria = []
     if step is not None:
@@ -479,7 +522,10 @@ def parse_evidence_lines(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             problems.append(
-                _("Bewijs regel %(n)s: geef een webadres dat begint met http:// of https://.", n=number)
+                _(
+                    "Bewijs regel %(n)s: geef een webadres dat begint met http:// of https://.",
+                    n=number,
+                )
             )
             continue
         if len(url) > 2000 or len(title) > 300:
@@ -571,7 +617,11 @@ def record_assessment(
 
 
 def set_target(
-    theme: Theme, *, level: int, target_date: dt.date, set_by: User | None,
+    theme: Theme,
+    *,
+    level: int,
+    target_date: dt.date,
+    set_by: User | None,
     today: dt.date | None = None,
 ) -> Target:
     today = today or dt.date.today()
@@ -594,7 +644,12 @@ def set_target(
 
 
 def save_theme(
-    theme: Theme | None, *, code: str, name: str, domain: str, owner_team_id: int | None,
+    theme: Theme | None,
+    *,
+    code: str,
+    name: str,
+    domain: str,
+    owner_team_id: int | None,
     description: str = "",
 ) -> Theme:
     """Create a theme (theme=None) or change one; codes are unique and URL-safe."""
@@ -624,8 +679,14 @@ def set_archived(theme: Theme, archived: bool) -> None:
 
 
 def save_analysis(
-    theme: Theme, analysis: Analysis | None, *, name: str, level: int, status: str,
-    data_sources: str = "", description: str = "",
+    theme: Theme,
+    analysis: Analysis | None,
+    *,
+    name: str,
+    level: int,
+    status: str,
+    data_sources: str = "",
+    description: str = "",
 ) -> Analysis:
     if analysis is None:
         analysis = Analysis(theme=theme)
