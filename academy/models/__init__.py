@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
+from academy.models.documents import Document, QueryLog
 from academy.models.maturity import (
     LEVEL_NUMBERS,
     Analysis,
@@ -22,9 +23,11 @@ __all__ = [
     "AnalysisStatus",
     "Assessment",
     "AssessmentLevel",
+    "Document",
     "Evidence",
     "LevelCriterion",
     "LevelStatus",
+    "QueryLog",
     "Role",
     "Target",
     "Team",
