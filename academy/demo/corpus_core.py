@@ -573,6 +573,442 @@ _KINDEREN_ARMOEDE_2024 = _doc(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# Jeugdzorg
+# ---------------------------------------------------------------------------------------------
+
+_JEUGDZORG_KOSTEN_2022 = _doc(
+    "kern-jeugdzorg-kosten-2022",
+    "Waar gaat het geld naartoe? Kostenanalyse jeugdzorg 2015-2021",
+    "Analyse van de uitgaven aan jeugdzorg sinds de decentralisatie. De uitgaven stegen naar "
+    "€ 47,3 miljoen in 2021, vooral door langere trajecten.",
+    """
+    Aanleiding
+    Sinds de decentralisatie van 2015 is de gemeente verantwoordelijk voor alle jeugdhulp. Elk
+    jaar gaf Lindewaard meer uit dan begroot. De raad vroeg om te onderzoeken waar de stijging
+    vandaan komt, zodat bijsturing op feiten kan steunen in plaats van op aannames.
+
+    Onderzoeksvraag en aanpak
+    De vraag was: welke vormen van jeugdzorg, welke groepen jongeren en welke aanbieders
+    verklaren de stijging van de uitgaven tussen 2015 en 2021? Team Data en Onderzoek koppelde
+    de declaraties van alle jeugdhulpaanbieders aan de beleidsinformatie jeugd van het CBS en de
+    Iv3-rapportages van de gemeente. Alle gegevens zijn op trajectniveau geanonimiseerd.
+
+    Bevindingen
+    De totale uitgaven aan jeugdzorg stegen van € 29,8 miljoen in 2015 naar € 47,3 miljoen in
+    2021. Het aantal jongeren met jeugdzorg groeide in die periode met 18%, de uitgaven met 59%.
+    De stijging komt dus vooral door duurdere en langere trajecten, niet door meer jongeren. De
+    gemiddelde duur van een ambulant traject nam toe van 9 naar 14 maanden. Ongeveer 8% van de
+    jongeren met jeugdzorg is goed voor de helft van de kosten; het gaat vooral om jeugdhulp met
+    verblijf en specialistische ggz. Het aantal aanbieders groeide van 74 naar 212, waardoor de
+    gemeente veel minder zicht heeft op kwaliteit en resultaat.
+
+    Conclusies
+    De kosten zijn te beïnvloeden, maar niet door simpelweg minder jongeren toe te laten. De
+    grootste winst zit in kortere trajecten met duidelijke doelen, in het terugdringen van
+    verblijf en in minder aanbieders met wie betere afspraken worden gemaakt. Deze analyse vormt
+    de onderbouwing van het raadsvoorstel over de nieuwe koers voor de jeugdhulp.
+    """,
+    doctype="onderzoek",
+    theme="jeugdzorg",
+    published=dt.date(2022, 9, 20),
+    department=_OS,
+    author="Team Data en Onderzoek",
+    source="L:/Onderzoek en Statistiek/Publicaties/2022/kostenanalyse-jeugdzorg-2015-2021.pdf",
+)
+
+_JEUGDZORG_RAADSVOORSTEL_2023 = _doc(
+    "kern-jeugdzorg-raadsvoorstel-2023",
+    "Raadsvoorstel Koers Jeugdhulp 2024-2027",
+    "Het college vraagt de raad in te stemmen met een nieuwe koers voor de jeugdhulp: minder "
+    "aanbieders, kortere trajecten en meer hulp in de wijk.",
+    """
+    Met dit voorstel vragen wij uw raad in te stemmen met de Koers Jeugdhulp 2024-2027. De koers
+    moet de jeugdhulp beter en betaalbaar houden.
+
+    Beslispunten
+    1. In te stemmen met de Koers Jeugdhulp 2024-2027.
+    2. Voor de transformatie een incidenteel budget van € 3,2 miljoen beschikbaar te stellen.
+    3. De kosten te dekken uit de reserve sociaal domein.
+    4. Het college op te dragen de raad twee keer per jaar te informeren over de voortgang.
+
+    Aanleiding
+    De kostenanalyse jeugdzorg 2015-2021 laat zien dat de uitgaven in zes jaar met 59% zijn
+    gestegen, terwijl het aantal jongeren met jeugdzorg met 18% groeide. De wachttijden voor
+    specialistische hulp lopen op tot vijftien weken. Zonder bijsturing verwachten wij in 2027
+    een tekort van ruim € 6 miljoen per jaar.
+
+    Beoogd effect
+    Wij willen dat jongeren sneller de juiste hulp krijgen, dichter bij huis, en dat de uitgaven
+    in 2027 niet hoger zijn dan in 2023.
+
+    Argumenten
+    We contracteren vanaf 2025 nog maar 40 aanbieders in plaats van ruim 200, met afspraken over
+    resultaat en duur. Praktijkondersteuners jeugd bij de huisartsen en de wijkteams bieden
+    lichte hulp zelf, zodat minder jongeren worden doorverwezen. Voor jongeren die 18 worden,
+    beginnen we een jaar eerder met het plannen van de overgang naar volwassenenzorg.
+
+    Kanttekeningen
+    Minder aanbieders betekent dat sommige gezinnen moeten overstappen. Wij zorgen dat lopende
+    trajecten worden afgemaakt.
+
+    Financiën
+    Het incidentele budget van € 3,2 miljoen is nodig voor de overgang. Vanaf 2026 verwachten wij
+    een structurele besparing van € 2,5 miljoen per jaar.
+
+    Burgemeester en wethouders van Lindewaard.
+    """,
+    doctype="raadsvoorstel",
+    theme="jeugdzorg",
+    published=dt.date(2023, 11, 7),
+    department=_MO,
+    author="Team Jeugd en Onderwijs",
+    source="G:/Raadsinformatie/2023/raadsvoorstel-koers-jeugdhulp-2024-2027.pdf",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Woningbouw en wonen
+# ---------------------------------------------------------------------------------------------
+
+_WONINGBEHOEFTE_2016 = _doc(
+    "kern-woningbehoefte-2016",
+    "Woningbehoefteonderzoek Lindewaard 2016",
+    "Onderzoek naar de woningbehoefte tot 2025. Lindewaard heeft tot 2025 ongeveer 3.900 extra "
+    "woningen nodig, vooral voor kleine huishoudens.",
+    """
+    Aanleiding
+    De gemeente actualiseert haar woonvisie. Daarvoor is inzicht nodig in de ontwikkeling van de
+    bevolking en de huishoudens en in de woonwensen van inwoners. Adviesbureau Lindeboom &
+    Partners voerde dit woningbehoefteonderzoek uit.
+
+    Aanpak
+    Het onderzoek combineert de bevolkingsprognose van de provincie met het woononderzoek onder
+    2.150 inwoners en gegevens uit de woonruimteverdeling. De woningbehoefte is berekend voor de
+    periode 2016 tot 2025.
+
+    Bevindingen
+    Lindewaard heeft tot 2025 ongeveer 3.900 extra woningen nodig. De groei komt vooral van
+    kleine huishoudens: alleenstaanden, jonge stellen en ouderen die na het vertrek van de
+    kinderen kleiner willen wonen. Van de extra woningen zou ongeveer 30% sociale huur moeten
+    zijn en 25% betaalbare koop. De gemiddelde inschrijfduur voor een sociale huurwoning
+    bedroeg in 2015 6,8 jaar; starters wachten het langst. De vraag naar eengezinswoningen
+    blijft groot onder jonge gezinnen, die nu vaak vertrekken naar omliggende gemeenten. Het
+    aantal 75-plussers neemt tot 2025 met 28% toe.
+
+    Conclusies
+    De opgave is fors maar haalbaar binnen de bestaande plannen, mits de gemeente inzet op
+    kleinere woningen en levensloopbestendig bouwen. Het bureau adviseert de woningbehoefte elke
+    vijf jaar opnieuw te bepalen, omdat migratie en de woningmarkt snel kunnen veranderen. De
+    uitkomsten worden gebruikt in de woonvisie en in de prestatieafspraken met de
+    woningcorporaties.
+    """,
+    doctype="onderzoek",
+    theme="woningbouw",
+    published=dt.date(2016, 3, 22),
+    department=_RW,
+    author="Adviesbureau Lindeboom & Partners",
+    source="S:/Beleid/Wonen/2016/woningbehoefteonderzoek-2016.pdf",
+)
+
+_WONINGBEHOEFTE_2021 = _doc(
+    "kern-woningbehoefte-2021",
+    "Woningbehoefteonderzoek Lindewaard 2021-2030",
+    "Nieuw onderzoek naar de woningbehoefte tot 2030, ter vervanging van het onderzoek uit "
+    "2016. Lindewaard heeft 6.800 extra woningen nodig.",
+    """
+    Dit onderzoek vervangt het Woningbehoefteonderzoek Lindewaard 2016. De uitkomsten van dat
+    eerdere onderzoek zijn niet meer actueel: de bevolking groeide sneller dan verwacht, de
+    huishoudens werden kleiner en de prijzen op de woningmarkt stegen sterk. Gebruik voor beleid
+    en plannen daarom alleen nog de cijfers uit dit rapport.
+
+    Aanpak
+    Team Data en Onderzoek berekende de woningbehoefte tot 2030 op basis van de nieuwe
+    bevolkingsprognose, het woononderzoek onder 3.020 inwoners, de BAG en de wachttijden in de
+    woonruimteverdeling. Ook is gekeken naar het tekort dat nu al bestaat.
+
+    Bevindingen
+    Lindewaard heeft tot 2030 6.800 extra woningen nodig. Dat is bijna twee keer zoveel als het
+    onderzoek uit 2016 voorspelde. Het huidige tekort bedraagt ongeveer 1.400 woningen. De
+    vraag is het grootst naar betaalbare woningen voor starters en middeninkomens en naar
+    gelijkvloerse woningen voor ouderen. De gemiddelde inschrijfduur voor een sociale
+    huurwoning steeg naar 9,6 jaar. Jonge mensen die in Lindewaard zijn opgegroeid, vertrekken
+    vaker naar andere gemeenten omdat zij hier niets kunnen vinden.
+
+    Conclusies
+    Om de behoefte bij te houden moeten er jaarlijks ongeveer 750 woningen bij komen. Minstens
+    twee derde daarvan moet betaalbaar zijn. Wordt dat tempo niet gehaald, dan loopt het tekort
+    verder op en wordt doorstroming op de woningmarkt nog moeilijker. Het onderzoek vormt de
+    basis voor het nieuwe woningbouwprogramma.
+    """,
+    doctype="onderzoek",
+    theme="woningbouw",
+    published=dt.date(2021, 10, 12),
+    department=_OS,
+    author="Team Data en Onderzoek",
+    source="L:/Onderzoek en Statistiek/Publicaties/2021/woningbehoefteonderzoek-2021-2030.pdf",
+)
+
+_WONINGBOUWPROGRAMMA_2022 = _doc(
+    "kern-woningbouwprogramma-2022",
+    "Raadsvoorstel Woningbouwprogramma 2022-2030",
+    "Het college vraagt de raad het woningbouwprogramma vast te stellen: 7.500 nieuwe woningen "
+    "tot en met 2030, waarvan twee derde betaalbaar.",
+    """
+    Met dit voorstel vragen wij uw raad het Woningbouwprogramma 2022-2030 vast te stellen. Het
+    programma legt vast hoeveel woningen we bouwen, voor wie en waar.
+
+    Beslispunten
+    1. Het Woningbouwprogramma 2022-2030 vast te stellen.
+    2. In te stemmen met de verdeling van twee derde betaalbare en een derde vrije sector
+    woningen.
+    3. Een voorbereidingskrediet van € 4,8 miljoen beschikbaar te stellen.
+    4. Het college op te dragen jaarlijks een woningbouwmonitor aan de raad te sturen.
+
+    Aanleiding
+    Het woningbehoefteonderzoek 2021-2030 laat zien dat Lindewaard tot 2030 6.800 extra woningen
+    nodig heeft. Omdat een deel van de plannen altijd uitvalt of vertraagt, programmeren wij
+    meer: 7.500 woningen tot en met 2030.
+
+    Beoogd effect
+    Starters, middeninkomens en ouderen vinden sneller een passende woning en de wachttijd voor
+    een sociale huurwoning daalt.
+
+    Argumenten
+    Ruim de helft van de nieuwe woningen komt op binnenstedelijke locaties, zoals het
+    Havenkwartier en de Spoorzone, zodat we het groen rond de stad sparen. In Rietvelden komt een
+    nieuwe wijk met 1.900 woningen. Met de woningcorporaties zijn prestatieafspraken gemaakt over
+    2.100 sociale huurwoningen. Met een versnellingsteam pakken we knelpunten in procedures aan.
+
+    Kanttekeningen
+    Netcongestie, stikstofregels en de gestegen bouwkosten kunnen projecten vertragen. Wij
+    houden daarom een reservelijst van plannen aan.
+
+    Financiën
+    Het voorbereidingskrediet wordt terugverdiend uit de grondexploitaties.
+
+    Burgemeester en wethouders van Lindewaard.
+    """,
+    doctype="raadsvoorstel",
+    theme="woningbouw",
+    published=dt.date(2022, 4, 5),
+    department=_RW,
+    author="Team Wonen",
+    source="G:/Raadsinformatie/2022/raadsvoorstel-woningbouwprogramma-2022-2030.pdf",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Veiligheid, economie, duurzaamheid
+# ---------------------------------------------------------------------------------------------
+
+_ONDERMIJNINGSBEELD_2021 = _doc(
+    "kern-ondermijningsbeeld-2021",
+    "Ondermijningsbeeld Lindewaard 2021",
+    "Onderzoek naar de aard en omvang van ondermijnende criminaliteit in Lindewaard. In twee jaar "
+    "zijn 214 signalen verzameld, met bedrijventerreinen als kwetsbaarste plek.",
+    """
+    Aanleiding
+    Ondermijnende criminaliteit is vaak onzichtbaar: criminelen gebruiken legale bedrijven,
+    panden en diensten om drugshandel of witwassen af te schermen. Om gericht te kunnen optreden
+    wilde de gemeente weten waar en hoe ondermijning in Lindewaard voorkomt.
+
+    Aanpak
+    Team Veiligheid stelde dit beeld op samen met de politie en het RIEC. Er zijn 214 signalen
+    uit de periode 2019-2020 geanalyseerd, afkomstig uit de politieregistratie, meldingen van
+    gemeentelijke medewerkers, Bibob-onderzoeken en controles op bedrijventerreinen. Daarnaast
+    zijn 17 professionals geïnterviewd, onder wie wijkagenten, handhavers en
+    vergunningverleners.
+
+    Bevindingen
+    De meeste signalen gaan over drugs: opslag en handel, maar ook hennepteelt in woningen en
+    bedrijfsruimten. Bedrijventerrein De Hoek en de Zuiderhaven zijn de kwetsbaarste locaties,
+    vanwege de vele verhuurde loodsen waar weinig toezicht op is. In de binnenstad zagen de
+    onderzoekers signalen van witwassen via cash-intensieve bedrijven zoals kapperszaken en
+    belwinkels. Zorgelijk is dat jongeren uit Oostereiland en de Molenwijk worden geronseld als
+    koerier of uitkijk, vaak via sociale media.
+
+    Conclusies
+    Ondermijning in Lindewaard is geen incident, maar een structureel probleem dat zich
+    concentreert op een paar plekken. Het beeld vraagt om een integrale aanpak: strengere
+    vergunningverlening met Bibob, gezamenlijke controles op bedrijventerreinen en preventie
+    gericht op jongeren. Het ondermijningsbeeld wordt elke twee jaar geactualiseerd. Dit
+    document is vertrouwelijk; een openbare samenvatting is naar de raad gestuurd.
+    """,
+    doctype="onderzoek",
+    theme="ondermijning",
+    published=dt.date(2021, 3, 11),
+    department=_VH,
+    author="Team Veiligheid",
+    source="S:/Beleid/Veiligheid/2021/ondermijningsbeeld-2021.pdf",
+)
+
+_WERKGELEGENHEIDSMONITOR_2024 = _doc(
+    "kern-werkgelegenheidsmonitor-2024",
+    "Werkgelegenheidsmonitor 2024",
+    "Jaarlijkse monitor van banen en vestigingen in Lindewaard. Het aantal banen groeide in 2023 "
+    "naar 61.400, vooral in de zorg en de logistiek.",
+    """
+    De werkgelegenheidsmonitor volgt elk jaar de ontwikkeling van banen, vestigingen en
+    werkloosheid in Lindewaard. De cijfers gaan over de situatie op 1 april 2023 en komen uit het
+    vestigingenregister, de arbeidsmarktstatistiek van het CBS en gegevens van het UWV.
+
+    Banen en vestigingen
+    Op 1 april 2023 telde Lindewaard 61.400 banen, 2,3% meer dan een jaar eerder. Het aantal
+    vestigingen steeg naar 10.850. De groei zit vooral in de zorg, de logistiek en de zakelijke
+    dienstverlening. In de detailhandel daalde het aantal banen voor het derde jaar op rij. Bijna
+    een op de vijf banen is in de zorg.
+
+    Werkloosheid
+    De werkloosheid daalde naar 4,1% van de beroepsbevolking. Onder jongeren tot 25 jaar ligt
+    het percentage met 7,8% bijna twee keer zo hoog. In Oostereiland en het Westerkwartier is
+    de werkloosheid het hoogst.
+
+    Vacatures
+    Werkgevers in de regio hadden eind 2023 ruim 5.600 openstaande vacatures. In de techniek,
+    het onderwijs en de zorg staat de helft van de vacatures langer dan drie maanden open. Dat
+    remt de groei van bedrijven en zet de dienstverlening in de zorg onder druk.
+
+    Duiding
+    De arbeidsmarkt is krap. Dat biedt kansen voor werkzoekenden die lang aan de kant stonden,
+    maar alleen als opleiding en begeleiding aansluiten op wat werkgevers vragen. De monitor is
+    ook als dashboard beschikbaar op het intranet, met cijfers per sector en per wijk.
+    """,
+    doctype="monitor",
+    theme="werkgelegenheid",
+    published=dt.date(2024, 2, 13),
+    department=_EC,
+    author="Team Economie en Cultuur",
+    source="S:/Beleid/Economie en Cultuur/2024/werkgelegenheidsmonitor-2024.pdf",
+)
+
+_TRANSITIEVISIE_WARMTE_2021 = _doc(
+    "kern-transitievisie-warmte-2021",
+    "Transitievisie warmte Lindewaard",
+    "Nota die vastlegt hoe en wanneer de wijken van Lindewaard van het aardgas af gaan. Als eerste "
+    "zijn Oostereiland en de Molenwijk aan de beurt, samen 4.200 woningen.",
+    """
+    Inleiding
+    Uiterlijk in 2050 moeten alle gebouwen in Nederland zonder aardgas worden verwarmd. In deze
+    transitievisie warmte legt de gemeente vast in welke volgorde de wijken van Lindewaard aan de
+    beurt zijn en welke alternatieven voor aardgas daar het meest voor de hand liggen. De visie
+    is opgesteld samen met de netbeheerder, de woningcorporaties en bewoners.
+
+    Ambitie
+    Wij willen dat in 2030 ongeveer 9.000 woningen aardgasvrij of aardgasvrij-gereed zijn. Dat
+    is ongeveer een vijfde van alle woningen in de gemeente.
+
+    Uitgangspunten
+    De warmtetransitie moet betaalbaar zijn voor iedereen: geen enkel huishouden mag er in
+    woonlasten op achteruitgaan. We beginnen met isoleren, want energie die je niet gebruikt,
+    hoef je ook niet op te wekken. We kiezen per wijk de oplossing met de laagste kosten voor de
+    samenleving.
+
+    Wijken en volgorde
+    Als eerste zijn Oostereiland en de Molenwijk aan de beurt, samen 4.200 woningen. Hier staan
+    veel corporatiewoningen uit de jaren zestig en zeventig en kan een warmtenet worden gevoed
+    met restwarmte van de Zuiderhaven. In de historische binnenstad en Oud-Lindewaard ligt een
+    warmtenet minder voor de hand; daar onderzoeken we groen gas en hybride warmtepompen. Voor
+    de nieuwbouwwijk Rietvelden geldt dat alle woningen zonder gasaansluiting worden gebouwd.
+
+    Vervolg
+    Per wijk maken we een wijkuitvoeringsplan. Het energieloket helpt eigenaren met advies en
+    subsidies. De transitievisie wordt elke vijf jaar herzien.
+    """,
+    doctype="nota",
+    theme="energietransitie",
+    published=dt.date(2021, 12, 14),
+    department=_RW,
+    author="Team Duurzaamheid en Milieu",
+    source="S:/Beleid/Duurzaamheid en Milieu/2021/transitievisie-warmte.pdf",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Laaggeletterdheid: two near-duplicates from different years ("is it current?")
+# ---------------------------------------------------------------------------------------------
+
+_LAAGGELETTERDHEID_2016 = _doc(
+    "kern-laaggeletterdheid-factsheet-2016",
+    "Factsheet laaggeletterdheid 2016",
+    "Kerncijfers over laaggeletterdheid in Lindewaard. Naar schatting is 14,2% van de "
+    "volwassenen laaggeletterd.",
+    """
+    Deze factsheet geeft een beeld van laaggeletterdheid in Lindewaard: volwassenen die moeite
+    hebben met lezen, schrijven of rekenen. De cijfers zijn schattingen op basis van landelijk
+    onderzoek, vertaald naar de bevolkingssamenstelling van Lindewaard in 2015.
+
+    Kerncijfers
+    Geschat aandeel laaggeletterde volwassenen (16-65 jaar): 14,2%.
+    Geschat aantal laaggeletterde volwassenen: 7.300.
+    Deelnemers aan taalcursussen in 2015: 310.
+    Taalvrijwilligers: 85.
+    Deelnemers die een cursus afrondden: 58%.
+
+    Toelichting
+    Laaggeletterdheid komt in alle wijken voor. Meer dan de helft van de laaggeletterden is in
+    Nederland geboren. Veel mensen verbergen hun probleem, bijvoorbeeld door te zeggen dat ze hun
+    bril zijn vergeten. Laaggeletterden hebben vaker een laag inkomen, schulden en een slechtere
+    gezondheid. Slechts een klein deel van hen volgt een cursus. Kinderen van laaggeletterde
+    ouders lopen een groter risico op een taalachterstand, omdat thuis minder wordt voorgelezen.
+
+    Wat doet de gemeente?
+    In 2016 opent in de centrale bibliotheek een Taalhuis, waar inwoners terechtkunnen voor
+    informatie, een intake en een cursus. Medewerkers van het werkplein en de schuldhulpverlening
+    worden getraind om laaggeletterdheid te herkennen en mensen door te verwijzen. Ook het
+    consultatiebureau gaat ouders wijzen op het aanbod.
+
+    Bronnen: landelijke schattingen van laaggeletterdheid, bevolkingscijfers van de BRP,
+    registratie van cursusaanbieders.
+    Meer informatie: Team Zorg en Welzijn, afdeling Maatschappelijke Ontwikkeling.
+    """,
+    doctype="factsheet",
+    theme="laaggeletterdheid",
+    published=dt.date(2016, 9, 8),
+    department=_MO,
+    author="Team Zorg en Welzijn",
+    source="S:/Beleid/Zorg en Welzijn/2016/factsheet-laaggeletterdheid.pdf",
+)
+
+_LAAGGELETTERDHEID_2023 = _doc(
+    "kern-laaggeletterdheid-factsheet-2023",
+    "Factsheet laaggeletterdheid 2023",
+    "Kerncijfers over laaggeletterdheid in Lindewaard. Naar schatting is 11,8% van de "
+    "volwassenen laaggeletterd; het Taalhuis bereikte 640 deelnemers.",
+    """
+    Deze factsheet geeft een beeld van laaggeletterdheid in Lindewaard: volwassenen die moeite
+    hebben met lezen, schrijven, rekenen of digitale vaardigheden. De cijfers zijn schattingen op
+    basis van landelijk onderzoek, vertaald naar de bevolkingssamenstelling van Lindewaard in
+    2022. Omdat de landelijke meetmethode is veranderd, zijn de cijfers niet één op één te
+    vergelijken met eerdere factsheets.
+
+    Kerncijfers
+    Geschat aandeel laaggeletterde volwassenen (16-66 jaar): 11,8%.
+    Geschat aantal laaggeletterde volwassenen: 6.450.
+    Deelnemers Taalhuis en taalcursussen in 2022: 640.
+    Taalvrijwilligers: 190.
+    Deelnemers die een cursus afrondden: 72%.
+
+    Toelichting
+    Het geschatte aandeel laaggeletterden is lager dan enkele jaren geleden, maar de groep die
+    moeite heeft met digitale vaardigheden groeit. Steeds meer zaken met de overheid, de bank en
+    de zorg gaan online, en wie dat niet kan, loopt vast. Het Taalhuis bereikt nu twee keer
+    zoveel deelnemers als bij de opening. De meeste deelnemers komen via het werkplein, de
+    schuldhulpverlening en de bibliotheek.
+
+    Wat doet de gemeente?
+    De gemeente financiert het Taalhuis, digitale spreekuren in de wijkcentra en taalcoaches op
+    het werkplein. Nieuw is de aanpak met werkgevers, die hun medewerkers op de werkvloer laten
+    oefenen met lezen en schrijven.
+
+    Bronnen: landelijke schattingen van laaggeletterdheid, BRP, registratie van het Taalhuis.
+    Meer informatie: Team Zorg en Welzijn, afdeling Maatschappelijke Ontwikkeling.
+    """,
+    doctype="factsheet",
+    theme="laaggeletterdheid",
+    published=dt.date(2023, 9, 7),
+    department=_MO,
+    author="Team Zorg en Welzijn",
+    source="S:/Beleid/Zorg en Welzijn/2023/factsheet-laaggeletterdheid.pdf",
+)
+
 CORE_DOCUMENTS: tuple[CorpusDocument, ...] = (
     _VSV_ONDERZOEK_2019,
     _VSV_MONITOR_2024,
@@ -585,6 +1021,16 @@ CORE_DOCUMENTS: tuple[CorpusDocument, ...] = (
     _ARMOEDEMONITOR_2023,
     _SCHULDHULP_EVALUATIE_2022,
     _KINDEREN_ARMOEDE_2024,
+    _JEUGDZORG_KOSTEN_2022,
+    _JEUGDZORG_RAADSVOORSTEL_2023,
+    _WONINGBEHOEFTE_2016,
+    _WONINGBEHOEFTE_2021,
+    _WONINGBOUWPROGRAMMA_2022,
+    _ONDERMIJNINGSBEELD_2021,
+    _WERKGELEGENHEIDSMONITOR_2024,
+    _TRANSITIEVISIE_WARMTE_2021,
+    _LAAGGELETTERDHEID_2016,
+    _LAAGGELETTERDHEID_2023,
 )
 
 CORE_FACTS: dict[str, str] = {
@@ -599,4 +1045,14 @@ CORE_FACTS: dict[str, str] = {
     "kern-armoedemonitor-2023": "12,4%",
     "kern-schuldhulp-evaluatie-2022": "9 werkdagen",
     "kern-kinderen-armoede-factsheet-2024": "2.740",
+    "kern-jeugdzorg-kosten-2022": "€ 47,3 miljoen",
+    "kern-jeugdzorg-raadsvoorstel-2023": "€ 3,2 miljoen",
+    "kern-woningbehoefte-2016": "3.900 extra woningen",
+    "kern-woningbehoefte-2021": "6.800 extra woningen",
+    "kern-woningbouwprogramma-2022": "7.500 woningen",
+    "kern-ondermijningsbeeld-2021": "214 signalen",
+    "kern-werkgelegenheidsmonitor-2024": "61.400 banen",
+    "kern-transitievisie-warmte-2021": "4.200 woningen",
+    "kern-laaggeletterdheid-factsheet-2016": "14,2%",
+    "kern-laaggeletterdheid-factsheet-2023": "11,8%",
 }
