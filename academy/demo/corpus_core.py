@@ -1009,6 +1009,298 @@ _LAAGGELETTERDHEID_2023 = _doc(
     source="S:/Beleid/Zorg en Welzijn/2023/factsheet-laaggeletterdheid.pdf",
 )
 
+# ---------------------------------------------------------------------------------------------
+# Zorg, welzijn, veiligheid en klimaat
+# ---------------------------------------------------------------------------------------------
+
+_EENZAAMHEID_ONDERZOEK_2022 = _doc(
+    "kern-eenzaamheid-onderzoek-2022",
+    "Alleen in de stad: onderzoek naar eenzaamheid in Lindewaard",
+    "Onderzoek onder 1.874 inwoners naar eenzaamheid. 49% voelt zich matig of ernstig eenzaam; "
+    "jongvolwassenen en alleenwonende ouderen het vaakst.",
+    """
+    Aanleiding
+    Tijdens en na de coronaperiode meldden welzijnsorganisaties, huisartsen en kerken dat steeds
+    meer inwoners zich eenzaam voelen. De gemeente vroeg Kennisinstituut De Brug om te
+    onderzoeken hoe groot het probleem is, wie het treft en wat helpt.
+
+    Onderzoeksvraag en aanpak
+    Het onderzoek beantwoordt drie vragen: hoeveel inwoners voelen zich eenzaam, welke groepen
+    lopen het meeste risico en welke activiteiten dragen bij aan minder eenzaamheid? Er is een
+    vragenlijst uitgezet onder een steekproef van inwoners; 1.874 inwoners vulden die volledig
+    in. Daarnaast zijn 24 inwoners thuis geïnterviewd en zijn de resultaten vergeleken met de
+    GGD-gezondheidsmonitor.
+
+    Bevindingen
+    Van de ondervraagde inwoners voelt 49% zich matig of ernstig eenzaam; 12% is ernstig
+    eenzaam. Eenzaamheid komt het vaakst voor bij jongvolwassenen van 18 tot 25 jaar en bij
+    ouderen boven de 75 die alleen wonen. Bij jongeren gaat het vooral om emotionele
+    eenzaamheid: zij hebben wel contacten, maar missen iemand bij wie ze echt terechtkunnen. Bij
+    ouderen speelt vooral het wegvallen van een partner en van vrienden. Inwoners met een laag
+    inkomen of een slechte gezondheid zijn vaker eenzaam. In de Molenwijk en de Sluispolder
+    ligt het aandeel ernstig eenzamen het hoogst.
+
+    Conclusies en aanbevelingen
+    Eenzaamheid is niet alleen een ouderenprobleem. Activiteiten in de eigen buurt, zoals de
+    huiskamers in de wijk, werken goed voor ouderen maar bereiken jongeren nauwelijks. Het
+    instituut beveelt aan om samen met jongeren een eigen aanpak te ontwikkelen, eenzaamheid
+    bespreekbaar te maken in scholen en sportclubs en huisartsen beter te laten doorverwijzen
+    naar welzijnswerk. Herhaal de meting over drie jaar.
+    """,
+    doctype="onderzoek",
+    theme="eenzaamheid",
+    published=dt.date(2022, 10, 25),
+    department=_MO,
+    author="Kennisinstituut De Brug",
+    source="S:/Beleid/Zorg en Welzijn/2022/onderzoek-eenzaamheid-lindewaard.pdf",
+)
+
+_VEILIGE_WEBFORMULIEREN_2024 = _doc(
+    "kern-veilige-webformulieren-2024",
+    "Nota veilige digitale dienstverlening: webformulieren",
+    "Nota met de spelregels voor veilige webformulieren op de gemeentelijke website. Alle invoer "
+    "van inwoners wordt als onbetrouwbaar behandeld.",
+    """
+    Inleiding
+    Inwoners regelen steeds meer zaken met de gemeente via webformulieren: een melding over de
+    openbare ruimte, een aanvraag voor bijzondere bijstand, een afspraak bij burgerzaken. Elk
+    formulier is ook een ingang voor misbruik. Deze nota legt vast aan welke eisen formulieren
+    op de website en het intranet moeten voldoen.
+
+    Het risico
+    Wat een inwoner in een formulier typt, komt later terug op schermen van medewerkers: in het
+    zaaksysteem, in overzichten en in e-mails. Als die invoer zonder controle op een webpagina
+    wordt getoond, kan iemand kwaadaardige code laten uitvoeren in de browser van een
+    medewerker. Een bekend voorbeeld van onveilige invoer is de tekst
+    <script>alert(1)</script> in het veld voor een opmerking. Een goed gebouwd systeem toont die
+    tekst letterlijk, als gewone tekens. Een slecht gebouwd systeem voert het script uit. Dat
+    heet cross-site scripting.
+
+    Spelregels
+    Alle invoer van buiten is onbetrouwbaar, ook als die van een ingelogde medewerker komt.
+    Invoer wordt bij het tonen altijd ge-escaped, zodat tekens als < en > niet als code worden
+    gelezen. Velden accepteren alleen wat ze nodig hebben: een postcodeveld accepteert geen
+    willekeurige tekst. Bestanden die inwoners uploaden, worden gecontroleerd op type en virussen.
+    Formulieren zijn beschermd tegen het automatisch insturen van grote aantallen aanvragen.
+
+    Toetsing
+    Nieuwe formulieren worden voor livegang getest door de informatiebeveiliging, met onder meer
+    het voorbeeld hierboven. Leveranciers tonen aan dat hun software aan deze spelregels voldoet.
+    Eén keer per jaar laat de gemeente een onafhankelijke test uitvoeren op alle publieke
+    formulieren.
+    """,
+    doctype="nota",
+    theme="0.2",
+    published=dt.date(2024, 6, 4),
+    department=_BD,
+    author="Team Bestuur en Dienstverlening",
+    source="S:/Beleid/Bestuur en Dienstverlening/2024/nota-veilige-webformulieren.docx",
+)
+
+_DATAGESTUURD_VISIE_2020 = _doc(
+    "kern-datagestuurd-visie-2020",
+    "Visie datagestuurd werken: eerst vinden wat er al is",
+    "Nota over datagestuurd werken in Lindewaard. Elk thema klimt stap voor stap op de "
+    "analyseladder, te beginnen met het vinden van bestaande kennis.",
+    """
+    Inleiding
+    De gemeente wil dat beleid en uitvoering meer op feiten steunen. Daarvoor is het niet nodig
+    om direct geavanceerde modellen te bouwen. Veel kennis ligt al in onderzoeken, monitors en
+    evaluaties, maar die zijn verspreid over afdelingsschijven en mailboxen. Uit de
+    medewerkerspeiling blijkt dat beleidsmedewerkers gemiddeld vier uur per week besteden aan
+    het zoeken naar informatie, en dat een derde van hen regelmatig een onderzoek laat doen
+    waarvan later blijkt dat het al bestond.
+
+    De analyseladder
+    We onderscheiden vijf treden. De eerste trede is vinden: weten welke documenten en gegevens
+    er over een thema al zijn. Daarna volgen beschrijven (wat is er aan de hand?), diagnosticeren
+    (waarom gebeurt het?), voorspellen (wat gaat er gebeuren?) en voorschrijven (wat moeten we
+    doen?). Per thema bepalen we op welke trede het team staat en wat de volgende stap is. Zo
+    groeit de organisatie thema voor thema.
+
+    Uitgangspunten
+    Elk traject begint met de vraag wat er al bekend is. Documenten worden centraal doorzoekbaar
+    gemaakt, met duidelijke titels, jaartallen en eigenaren. Medewerkers leren zoeken met
+    synoniemen, filters en slimme zoekopdrachten. Teams delen hun analyses, zodat een ander team
+    er ook op kan voortbouwen.
+
+    Maatregelen
+    We bouwen een zoekmachine voor interne documenten en starten de Data Academie, waarin
+    medewerkers oefenen met het vinden van informatie. Team Data en Onderzoek ondersteunt de
+    inhoudelijke teams bij de volgende treden. In 2021 starten we met de thema's woningbouw,
+    funderingen en vroegtijdig schoolverlaten.
+    """,
+    doctype="nota",
+    theme="datagestuurd",
+    published=dt.date(2020, 1, 21),
+    department=_OS,
+    author="Team Data en Onderzoek",
+    source="L:/Onderzoek en Statistiek/Publicaties/2020/visie-datagestuurd-werken.pdf",
+)
+
+_LEERPLICHT_JAARVERSLAG_2023 = _doc(
+    "kern-leerplicht-jaarverslag-2023",
+    "Jaarverslag leerplicht en RMC 2022-2023",
+    "Jaarverslag van leerplicht en RMC over het schooljaar 2022-2023, met 1.016 meldingen van "
+    "verzuim en de aanpak van thuiszitters.",
+    """
+    In dit jaarverslag blikken de leerplichtambtenaren en trajectbegeleiders van het RMC terug op
+    het schooljaar 2022-2023. Het verslag is bedoeld voor het college, de raad, de scholen en de
+    minister van Onderwijs, aan wie de gemeente jaarlijks verantwoording aflegt over de
+    uitvoering van de Leerplichtwet.
+
+    Verzuim
+    Leerplicht ontving 1.016 meldingen van ongeoorloofd verzuim, iets meer dan het jaar ervoor.
+    Het grootste deel kwam van scholen voor voortgezet onderwijs en mbo-instellingen. Bij 71
+    meldingen ging het om luxeverzuim, vaak rond de schoolvakanties. In 83 gevallen is een
+    proces-verbaal opgemaakt; meestal volstond een gesprek met leerling en ouders of een
+    verwijzing naar hulp.
+
+    Thuiszitters
+    Op 1 oktober 2022 zaten 44 leerlingen thuis zonder passend onderwijs. Dankzij het
+    thuiszittersoverleg kregen 29 van hen binnen drie maanden weer een plek op school of in een
+    combinatie van onderwijs en zorg. Een kleine groep zit al langer dan een jaar thuis.
+
+    RMC
+    Het RMC had contact met 611 jongeren tussen 18 en 23 jaar zonder startkwalificatie die geen
+    school volgden. Van hen zijn er 204 teruggeleid naar school en 158 naar werk, vaak met een
+    combinatie van leren en werken. Jongeren die het RMC niet kon bereiken, hadden meestal een
+    onjuist adres in de BRP.
+
+    Vooruitblik
+    In 2024 krijgen alle scholen voor voortgezet onderwijs een vaste leerplichtambtenaar die
+    spreekuur houdt op school. Ook gaat het RMC jongeren al benaderen in de laatste maanden van
+    het schooljaar, voordat zij uitvallen.
+    """,
+    doctype="jaarverslag",
+    theme="4.3",
+    published=dt.date(2023, 11, 21),
+    department=_MO,
+    author="Team Jeugd en Onderwijs",
+    source="S:/Beleid/Jeugd en Onderwijs/2023/jaarverslag-leerplicht-rmc-2022-2023.pdf",
+)
+
+_HITTESTRESS_2020 = _doc(
+    "kern-hittestress-onderzoek-2020",
+    "Hittestress in Lindewaard: waar wordt het te warm?",
+    "Onderzoek naar hitte in de stad op basis van satellietbeelden en metingen. Op hete dagen is "
+    "het in versteende wijken tot 7 graden warmer dan in groene wijken.",
+    """
+    Aanleiding
+    De zomers worden warmer. Hitte is niet alleen onaangenaam, maar ook een risico voor de
+    gezondheid van ouderen, jonge kinderen en mensen met een chronische ziekte. Als onderdeel van
+    de stresstest klimaatadaptatie wilde de gemeente weten welke delen van de stad het warmst
+    worden en waar kwetsbare inwoners wonen.
+
+    Aanpak
+    Onderzoeksbureau Het Peilglas combineerde satellietbeelden van de oppervlaktetemperatuur op
+    zes hete dagen in 2019 met metingen van 30 temperatuursensoren in de stad. De uitkomsten zijn
+    per buurt gekoppeld aan het aandeel verharding en groen en aan het aantal 75-plussers uit de
+    BRP.
+
+    Bevindingen
+    Op hete dagen is het in versteende wijken tot 7 graden warmer dan in groene wijken. Het
+    warmst worden het Havenkwartier, de binnenstad en de Vlinderbuurt, waar veel verharding is en
+    weinig bomen staan. Ook 's nachts koelen deze buurten slecht af. In Zuiderpark en Weidezicht
+    blijft het door de parken en het water aanzienlijk koeler. In de Vlinderbuurt wonen bovendien
+    relatief veel alleenwonende ouderen, vaak in appartementen op de bovenste verdieping.
+
+    Conclusies en aanbevelingen
+    Hittestress concentreert zich in een beperkt aantal buurten. Het bureau adviseert om daar
+    voorrang te geven aan vergroening: bomen planten, tegels vervangen door groen en
+    schoolpleinen vergroenen. Daarnaast adviseert het een hitteplan, zodat wijkteams en
+    thuiszorg tijdens hittegolven kwetsbare ouderen actief benaderen. Maak koele plekken zoals
+    de bibliotheek en buurthuizen bekend als plek om af te koelen.
+    """,
+    doctype="onderzoek",
+    theme="klimaatadaptatie",
+    published=dt.date(2020, 4, 28),
+    department=_RW,
+    author="Onderzoeksbureau Het Peilglas",
+    source="S:/Beleid/Duurzaamheid en Milieu/2020/onderzoek-hittestress.pdf",
+)
+
+_WIJKTEAMS_JAARVERSLAG_2024 = _doc(
+    "kern-wijkteams-jaarverslag-2024",
+    "Jaarverslag sociale wijkteams 2023",
+    "Terugblik op 2023 van de sociale wijkteams: 7.480 nieuwe hulpvragen, kortere wachttijden "
+    "en meer samenwerking met huisartsen.",
+    """
+    In dit jaarverslag kijken de sociale wijkteams terug op 2023. De wijkteams zijn de plek waar
+    inwoners met vragen over zorg, opvoeden, geld of werk terechtkunnen. In elk van de zes
+    gebieden van Lindewaard werkt een team van generalisten, ondersteund door specialisten.
+
+    Resultaten
+    In 2023 kwamen 7.480 nieuwe hulpvragen binnen, 6% meer dan in 2022. De meeste vragen gingen
+    over opvoeden en opgroeien, over geldzorgen en over zelfstandig wonen op hoge leeftijd. Ruim
+    de helft van de vragen kon het wijkteam zelf afhandelen, zonder door te verwijzen naar
+    maatwerk. De gemiddelde tijd tussen een melding en het eerste gesprek daalde van 14 naar 9
+    dagen. In het cliëntervaringsonderzoek gaven inwoners de wijkteams gemiddeld een 7,6.
+
+    Uitvoering
+    Het jaar stond in het teken van de samenwerking met de huisartsen. Alle huisartsenpraktijken
+    hebben nu een vaste contactpersoon in het wijkteam en in twaalf praktijken werkt een
+    praktijkondersteuner jeugd. In de Molenwijk en Oostereiland zijn inlooppunten geopend in de
+    bibliotheek en het buurthuis. Het personeelsverloop was hoog: een op de zes medewerkers
+    vertrok, vooral naar banen met minder werkdruk.
+
+    Financiën
+    De kosten van de wijkteams bedroegen € 11,2 miljoen, binnen de begroting.
+
+    Vooruitblik
+    In 2024 richten de wijkteams zich op vroegsignalering van geldzorgen, samen met de
+    schuldhulpverlening, en op het inwerken en behouden van nieuwe medewerkers.
+    """,
+    doctype="jaarverslag",
+    theme="6.2",
+    published=dt.date(2024, 4, 16),
+    department=_MO,
+    author="Team Zorg en Welzijn",
+    source="S:/Beleid/Zorg en Welzijn/2024/jaarverslag-wijkteams-2023.pdf",
+)
+
+_VEILIGHEIDSMONITOR_2023 = _doc(
+    "kern-veiligheidsmonitor-2023",
+    "Veiligheidsmonitor Lindewaard 2023",
+    "Monitor van criminaliteit, overlast en veiligheidsgevoel. 23,4% van de inwoners voelt zich "
+    "weleens onveilig in de eigen buurt.",
+    """
+    De veiligheidsmonitor beschrijft hoe veilig Lindewaard is en hoe veilig inwoners zich voelen.
+    De cijfers over 2022 komen uit de politieregistratie, de meldingen openbare ruimte en een
+    enquête onder 2.960 inwoners.
+
+    Criminaliteit
+    Het aantal geregistreerde misdrijven daalde naar 48,6 per 1.000 inwoners. Vooral het aantal
+    woninginbraken nam af, tot 187. Het aantal gevallen van online oplichting steeg daarentegen
+    sterk en is nu de meest voorkomende vorm van criminaliteit waar inwoners slachtoffer van
+    worden. Veel slachtoffers doen geen aangifte.
+
+    Overlast
+    Er kwamen 612 meldingen binnen van jeugdoverlast, vooral in de Molenwijk en rond het
+    winkelcentrum in het Westerkwartier. Meldingen over verwarde personen en over drugsoverlast
+    bleven ongeveer gelijk.
+
+    Veiligheidsgevoel
+    In 2022 voelde 23,4% van de inwoners zich weleens onveilig in de eigen buurt. In 2020 was dat
+    nog 19,8%. Het onveiligheidsgevoel is het hoogst in Oostereiland en het laagst in Weidezicht.
+    Inwoners noemen vooral rommel op straat, slecht verlichte plekken en groepen jongeren als
+    reden. Het veiligheidsgevoel hangt dus sterker samen met de staat van de buurt dan met de
+    geregistreerde criminaliteit.
+
+    Duiding
+    De daling van de geregistreerde criminaliteit en de stijging van het onveiligheidsgevoel
+    lijken elkaar tegen te spreken. Een deel van de verklaring ligt in online criminaliteit,
+    die niet in de buurt plaatsvindt maar wel onrust geeft. De monitor adviseert extra aandacht
+    voor verlichting en onderhoud in de buurten waar het onveiligheidsgevoel het sterkst steeg.
+    """,
+    doctype="monitor",
+    theme="1.2",
+    published=dt.date(2023, 5, 30),
+    department=_VH,
+    author="Afdeling Onderzoek en Statistiek",
+    source="L:/Onderzoek en Statistiek/Publicaties/2023/veiligheidsmonitor-2023.pdf",
+)
+
 CORE_DOCUMENTS: tuple[CorpusDocument, ...] = (
     _VSV_ONDERZOEK_2019,
     _VSV_MONITOR_2024,
@@ -1031,6 +1323,13 @@ CORE_DOCUMENTS: tuple[CorpusDocument, ...] = (
     _TRANSITIEVISIE_WARMTE_2021,
     _LAAGGELETTERDHEID_2016,
     _LAAGGELETTERDHEID_2023,
+    _EENZAAMHEID_ONDERZOEK_2022,
+    _VEILIGE_WEBFORMULIEREN_2024,
+    _DATAGESTUURD_VISIE_2020,
+    _LEERPLICHT_JAARVERSLAG_2023,
+    _HITTESTRESS_2020,
+    _WIJKTEAMS_JAARVERSLAG_2024,
+    _VEILIGHEIDSMONITOR_2023,
 )
 
 CORE_FACTS: dict[str, str] = {
@@ -1055,4 +1354,10 @@ CORE_FACTS: dict[str, str] = {
     "kern-transitievisie-warmte-2021": "4.200 woningen",
     "kern-laaggeletterdheid-factsheet-2016": "14,2%",
     "kern-laaggeletterdheid-factsheet-2023": "11,8%",
+    "kern-eenzaamheid-onderzoek-2022": "1.874 inwoners",
+    "kern-datagestuurd-visie-2020": "vier uur per week",
+    "kern-leerplicht-jaarverslag-2023": "1.016 meldingen",
+    "kern-hittestress-onderzoek-2020": "7 graden",
+    "kern-wijkteams-jaarverslag-2024": "7.480 nieuwe hulpvragen",
+    "kern-veiligheidsmonitor-2023": "23,4%",
 }
