@@ -219,3 +219,122 @@ def test_core_facts_occur_literally_in_their_document() -> None:
     for key, fact in CORE_FACTS.items():
         assert key in by_key, key
         assert fact in by_key[key].body, (key, fact)
+
+
+CORE_BY_KEY = {doc.key: doc for doc in CORE_DOCUMENTS}
+
+
+def test_core_has_25_to_35_documents_of_200_to_450_words() -> None:
+    assert 25 <= len(CORE_DOCUMENTS) <= 35
+    for doc in CORE_DOCUMENTS:
+        assert 200 <= len(doc.body.split()) <= 450, (doc.key, len(doc.body.split()))
+
+
+def test_core_facts_cover_at_least_15_documents_and_are_distinctive() -> None:
+    assert len(CORE_FACTS) >= 15
+    for key, fact in CORE_FACTS.items():
+        # A fact question only works if the answer is not also in every other core document.
+        others = [doc.key for doc in CORE_DOCUMENTS if doc.key != key and fact in doc.body]
+        assert len(others) <= 2, (key, fact, others)
+
+
+@pytest.mark.parametrize(
+    ("key", "doctype", "theme", "year"),
+    [
+        ("kern-vsv-onderzoek-2019", "onderzoek", "vsv", 2019),
+        ("kern-vsv-monitor-2024", "monitor", "vsv", 2024),
+        ("kern-vsv-factsheet-2025", "factsheet", "vsv", 2025),
+        ("kern-funderingen-risico-2020", "onderzoek", "funderingen", 2020),
+        ("kern-funderingsherstelregeling-2023", "raadsvoorstel", "funderingen", 2023),
+        ("kern-armoedemonitor-2023", "monitor", "armoede", 2023),
+        ("kern-schuldhulp-evaluatie-2022", "evaluatie", "armoede", 2022),
+        ("kern-kinderen-armoede-factsheet-2024", "factsheet", "armoede", 2024),
+        ("kern-jeugdzorg-kosten-2022", "onderzoek", "jeugdzorg", 2022),
+        ("kern-jeugdzorg-raadsvoorstel-2023", "raadsvoorstel", "jeugdzorg", 2023),
+        ("kern-woningbouwprogramma-2022", "raadsvoorstel", "woningbouw", 2022),
+        ("kern-woningbehoefte-2021", "onderzoek", "woningbouw", 2021),
+        ("kern-ondermijningsbeeld-2021", "onderzoek", "ondermijning", 2021),
+        ("kern-werkgelegenheidsmonitor-2024", "monitor", "werkgelegenheid", 2024),
+        ("kern-transitievisie-warmte-2021", "nota", "energietransitie", 2021),
+        ("kern-laaggeletterdheid-factsheet-2023", "factsheet", "laaggeletterdheid", 2023),
+        ("kern-eenzaamheid-onderzoek-2022", "onderzoek", "eenzaamheid", 2022),
+    ],
+)
+def test_required_core_documents(key: str, doctype: str, theme: str, year: int) -> None:
+    doc = CORE_BY_KEY[key]
+    assert (doc.doctype, doc.theme, doc.year) == (doctype, theme, year)
+
+
+def test_core_covers_every_doctype() -> None:
+    assert {doc.doctype for doc in CORE_DOCUMENTS} == set(DOCTYPES)
+
+
+def test_vsv_study_has_its_distinctive_facts() -> None:
+    body = CORE_BY_KEY["kern-vsv-onderzoek-2019"].body
+    assert "2,8%" in body
+    assert "4.312 leerlingen" in body
+
+
+def test_armoedemonitor_reports_share_below_120_percent_of_social_minimum() -> None:
+    body = CORE_BY_KEY["kern-armoedemonitor-2023"].body
+    assert "120% van het sociaal minimum" in body
+    assert "12,4%" in body
+
+
+def test_funderingen_study_names_houses_and_wijken() -> None:
+    body = CORE_BY_KEY["kern-funderingen-risico-2020"].body
+    assert "3.870 woningen" in body
+    for wijk in ("Oud-Lindewaard", "Kerkebuurt", "Vaartkant"):
+        assert wijk in body
+
+
+def test_synonyms_for_school_dropout_appear_in_core_titles() -> None:
+    titles = " ".join(doc.title.lower() for doc in CORE_DOCUMENTS)
+    for synonym in ("vroegtijdig schoolverlaten", "voortijdig schoolverlaten", "schooluitval"):
+        assert synonym in titles, synonym
+    assert "thuiszitters" in titles
+
+
+def test_compound_word_is_only_in_one_document_of_the_whole_corpus(
+    corpus: list[CorpusDocument],
+) -> None:
+    word = "funderingsherstelregeling"
+    holders = [doc.key for doc in corpus if word in (doc.title + doc.summary + doc.body).lower()]
+    assert holders == ["kern-funderingsherstelregeling-2023"]
+
+
+def test_near_duplicates_differ_only_in_year() -> None:
+    old = CORE_BY_KEY["kern-laaggeletterdheid-factsheet-2016"]
+    new = CORE_BY_KEY["kern-laaggeletterdheid-factsheet-2023"]
+    assert old.title.replace("2016", "2023") == new.title
+    assert old.year < new.year
+    assert old.body != new.body
+
+
+def test_newer_document_names_and_replaces_the_older_one() -> None:
+    old = CORE_BY_KEY["kern-woningbehoefte-2016"]
+    new = CORE_BY_KEY["kern-woningbehoefte-2021"]
+    assert f"Dit onderzoek vervangt het {old.title}" in new.body
+    assert old.year < new.year
+
+
+def test_external_and_internal_document_on_the_same_subject() -> None:
+    external = CORE_BY_KEY["kern-funderingen-risico-2020"]
+    internal = CORE_BY_KEY["kern-funderingen-adresanalyse-2021"]
+    assert external.theme == internal.theme
+    assert external.author in EXTERNAL_BUREAUS
+    assert internal.author in {team.name for team in TEAMS}
+    assert external.author != internal.author
+
+
+def test_script_example_is_quoted_literally(corpus: list[CorpusDocument]) -> None:
+    holders = [doc.key for doc in corpus if "<script>alert(1)</script>" in doc.body]
+    assert holders == ["kern-veilige-webformulieren-2024"]
+
+
+def test_core_documents_are_written_about_the_fictional_city() -> None:
+    for doc in CORE_DOCUMENTS:
+        assert "Zaanstad" not in doc.body, doc.key
+    assert (
+        sum("Lindewaard" in doc.body or "Lindewaard" in doc.title for doc in CORE_DOCUMENTS) >= 15
+    )
