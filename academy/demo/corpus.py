@@ -2084,7 +2084,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
             ("De evaluatie is uitgevoerd door {author}.",),
             (
                 "We hebben {n_int} gesprekken gevoerd met uitvoerders, partners en deelnemers.",
-                "Daarnaast zijn {sources} gebruikt om de ontwikkeling van {i1} te volgen.",
+                "Om de ontwikkeling van {i1} te volgen, zijn {sources} gebruikt.",
                 "Een controlegroep ontbrak, waardoor effecten niet met zekerheid aan de aanpak "
                 "zijn toe te schrijven.",
                 "Deelnemers vulden bij de start en na afloop een korte vragenlijst in.",
@@ -2281,9 +2281,12 @@ def _goal_target(rng: random.Random, ind: Indicator, now: float) -> str:
     return f"is gedaald tot hoogstens {_format_value(_round_value(target, ind.kind), ind.kind)}"
 
 
-def _published(rng: random.Random, year: int) -> dt.date:
+def _published(rng: random.Random, year: int, doctype: str) -> dt.date:
+    """A publication date in `year`; annual reports look back, so they appear before July."""
     first = dt.date(year, 1, 1)
-    last = min(dt.date(year, 12, 31), LAST_DATE)
+    last = min(
+        dt.date(year, 6, 30) if doctype == "jaarverslag" else dt.date(year, 12, 31), LAST_DATE
+    )
     return first + dt.timedelta(days=rng.randrange((last - first).days + 1))
 
 
@@ -2348,6 +2351,9 @@ def _context(rng: random.Random, plan: _ThemePlan, doctype: str, year: int) -> d
     # be one of the three; it then reuses the same figures so the text never contradicts itself.
     values: dict[Indicator, tuple[float, float]] = {}
     chosen = rng.sample(voc.indicators, 3)
+    if doctype == "evaluatie":
+        # An evaluation is judged on its first indicator, so that one must have a direction.
+        chosen.sort(key=lambda ind: ind.better == 0)
     for number, ind in enumerate(chosen, start=1):
         now, prev = values.setdefault(ind, _values(rng, ind))
         ctx[f"i{number}"] = ind.phrase
@@ -2447,20 +2453,20 @@ def _source(
 _MIN_WORDS = 160
 _BACKGROUND: tuple[str, ...] = (
     "Dit onderwerp valt onder het beleidsveld {theme_name}.",
-    "Meer achtergrond staat in eerdere monitors en onderzoeken over {subject}.",
     "{insight2}",
+    "{insight1}",
+    "Meer achtergrond staat in eerdere monitors en onderzoeken over {subject}.",
     "Voor vragen kunt u terecht bij {team}.",
 )
 
 
-def _background(rng: random.Random, plan: _ThemePlan, ctx: dict[str, str | int]) -> str:
+def _background(rng: random.Random, plan: _ThemePlan, ctx: dict[str, str | int], body: str) -> str:
     """A short background paragraph that lifts a terse document to a realistic length."""
-    sentences = [plan.seed.description]
-    sentences.extend(rng.sample(_BACKGROUND, 2))
-    filled = " ".join(
-        s.format_map({**ctx, "theme_name": plan.seed.name.lower()}) for s in sentences
-    )
-    return f"Achtergrond\n{filled}"
+    values = {**ctx, "theme_name": plan.seed.name.lower()}
+    fresh = [template.format_map(values) for template in _BACKGROUND]
+    fresh = [sentence for sentence in fresh if sentence not in body]
+    picked = sorted(rng.sample(range(len(fresh)), min(2, len(fresh))))
+    return "Achtergrond\n" + " ".join([plan.seed.description, *(fresh[i] for i in picked)])
 
 
 def _generate_one(
@@ -2477,7 +2483,7 @@ def _generate_one(
     summary = rng.choice(SUMMARY_TEMPLATES[doctype]).format_map(ctx)
     body = "\n\n".join(_render_section(rng, section, ctx) for section in SECTIONS[doctype])
     if len(body.split()) < _MIN_WORDS:
-        body += "\n\n" + _background(rng, plan, ctx)
+        body += "\n\n" + _background(rng, plan, ctx, body)
     return CorpusDocument(
         key=f"gen-{number:06d}",
         title=title,
@@ -2486,7 +2492,7 @@ def _generate_one(
         doctype=doctype,
         theme=plan.seed.code,
         year=year,
-        published=_published(rng, year),
+        published=_published(rng, year, doctype),
         department=department,
         author=author,
         source=_source(rng, plan, doctype, year, title, department),

@@ -338,3 +338,11 @@ def test_core_documents_are_written_about_the_fictional_city() -> None:
     assert (
         sum("Lindewaard" in doc.body or "Lindewaard" in doc.title for doc in CORE_DOCUMENTS) >= 15
     )
+
+
+def test_annual_reports_are_published_in_the_first_half_year(
+    generated: list[CorpusDocument],
+) -> None:
+    reports = [doc for doc in generated if doc.doctype == "jaarverslag"]
+    assert reports
+    assert all(doc.published.month <= 6 for doc in reports)
