@@ -106,6 +106,8 @@ def test_fields_are_valid(corpus: list[CorpusDocument]) -> None:
         assert doc.department in DEPARTMENTS, doc.key
         assert doc.author in ALLOWED_AUTHORS, (doc.key, doc.author)
         assert re.fullmatch(r"[A-Z]:/[^\\]+\.(pdf|docx)", doc.source), (doc.key, doc.source)
+        # Column sizes of academy.models.Document (title 500, author 200, source 1000).
+        assert len(doc.title) <= 200 and len(doc.author) <= 200 and len(doc.source) <= 300, doc.key
 
 
 def test_documents_are_frozen(corpus: list[CorpusDocument]) -> None:
