@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -21,12 +23,24 @@ from academy.models import LEVEL_NUMBERS
 
 Row = list[object]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)?")  # a change like "+1" is data, not a formula
 
 
 def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not SIGNED_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
+
+
+def _xlsx_cell(value: object) -> object:
+    """Excel files cannot hold control characters; drop them before defusing formulas."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return _safe(value)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str:
@@ -121,7 +135,7 @@ def to_xlsx(header: list[str], rows: list[Row], sheet_title: str) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([_xlsx_cell(cell) for cell in row])
     sheet.freeze_panes = "A2"
     for index, title in enumerate(header, start=1):
         width = max([len(str(title))] + [len(str(r[index - 1])) for r in rows[:200]]) + 2
