@@ -27,6 +27,7 @@ translations: $(VENV)/.installed
 run: $(VENV)/.installed translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo
+	$(FLASK) index ensure
 	@echo ""
 	@echo "Data Academie: http://$(HOST):$(PORT)  (stop with Ctrl+C)"
 	$(FLASK) run --host $(HOST) --port $(PORT)

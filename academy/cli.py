@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
@@ -14,6 +17,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(import_docs_command)
+    app.cli.add_command(index_group)
 
 
 @click.command("init-db")
@@ -89,3 +94,103 @@ def create_user_command(
     except DomainError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Created user {user.username} with roles {', '.join(sorted(roles))}.")
+
+
+@click.group("index")
+def index_group() -> None:
+    """Manage the practice search index (derived from the documents table)."""
+
+
+@index_group.command("rebuild")
+@with_appcontext
+def index_rebuild() -> None:
+    """Build a fresh index from the database aside and swap it in atomically."""
+    from academy.practice.indexing import document_count, rebuild_index
+
+    total = document_count()
+    with click.progressbar(length=total, label="Indexing documents", file=None) as bar:
+        done = [0]
+
+        def progress(count: int) -> None:
+            bar.update(count - done[0])
+            done[0] = count
+
+        count = rebuild_index(progress=progress)
+    click.echo(f"Search index rebuilt: {count} documents.")
+
+
+@index_group.command("ensure")
+@with_appcontext
+def index_ensure() -> None:
+    """Rebuild the index only when it is missing, corrupt or out of step with the database."""
+    from academy.practice.indexing import document_count, ensure_index
+
+    if ensure_index(force_check=True):
+        click.echo(f"Search index built from the database: {document_count()} documents.")
+    else:
+        click.echo("Search index is up to date.")
+
+
+@index_group.command("status")
+@with_appcontext
+def index_status() -> None:
+    """Show whether the index is usable and how many documents it holds."""
+    from academy.practice.indexing import document_count, search_index
+
+    index = search_index()
+    healthy = index.check()
+    click.echo(f"Index: {current_app.config['SEARCH_INDEX_DIR']}")
+    click.echo(f"Usable: {'yes' if healthy else 'no'}")
+    click.echo(f"Documents in index: {index.document_count() if healthy else 0}")
+    click.echo(f"Documents in database: {document_count()}")
+
+
+@click.command("import-docs")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--max-mb",
+    type=click.IntRange(min=1, max=2048),
+    default=50,
+    show_default=True,
+    help="Skip (and report) files larger than this many megabytes.",
+)
+@with_appcontext
+def import_docs_command(path: Path, max_mb: int) -> None:
+    """Import a folder tree of .txt, .md, .html, .pdf and .docx files (re-runs update)."""
+    from academy.practice.importer import import_folder
+
+    if not path.exists():
+        raise click.ClickException(f"{path} does not exist.")
+    if not path.is_dir():
+        raise click.ClickException(f"{path} is not a folder; give the folder to import.")
+
+    bar = None
+    with contextlib.ExitStack() as stack:
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:  # the total is known once the folder has been walked
+                bar = stack.enter_context(
+                    click.progressbar(
+                        length=total, label="Importing", file=click.get_text_stream("stderr")
+                    )
+                )
+            bar.update(done - bar.pos)
+
+        summary = import_folder(path, progress=progress, max_bytes=max_mb * 1024 * 1024)
+
+    click.echo(
+        f"Import finished: {summary.added} added, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {len(summary.failed)} not imported "
+        f"({summary.total} files)."
+    )
+    if summary.failed:
+        click.echo("")
+        click.echo("Not imported (the other files were imported):")
+        for relative, reason in summary.failed:
+            click.echo(f"  {relative}: {reason}")
+    if summary.warnings:
+        click.echo("")
+        click.echo("Warnings:")
+        for warning in summary.warnings:
+            click.echo(f"  {warning}")

@@ -45,6 +45,8 @@ ACCESS: dict[str, object] = {
     "maturity.new_analysis": ("programmamanager",),
     "maturity.edit_analysis": ("programmamanager",),
     "maturity.delete_analysis": POST_ONLY,
+    "practice.search": SIGNED_IN,
+    "practice.document": SIGNED_IN,
     "admin.users": ("admin",),
     "admin.new_user": ("admin",),
     "admin.edit_user": ("admin",),
@@ -73,6 +75,7 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "maturity.new_analysis": {"code": "vsv"},
     "maturity.edit_analysis": {"code": "vsv", "analysis_id": 1},
     "maturity.delete_analysis": {"code": "vsv", "analysis_id": 1},
+    "practice.document": {"document_id": 1},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -91,11 +94,21 @@ def access_app(tmp_path_factory, password_hash):
     app = next(builder)
     with app.app_context():
         from academy.extensions import db
-        from academy.models import Analysis, Theme
+        from academy.models import Analysis, Document, Theme
 
         theme = Theme(code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs")
         db.session.add(theme)
         db.session.add(Analysis(theme=theme, name="Monitor vsv", level_number=1))
+        db.session.add(
+            Document(
+                key="doc-1",
+                title="Monitor vsv 2025",
+                doctype="monitor",
+                theme=theme,
+                year=2025,
+                body="Cijfers over schooluitval.",
+            )
+        )
         db.session.commit()
     yield app
     next(builder, None)

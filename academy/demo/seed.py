@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from academy.auth.services import hash_password
 from academy.demo.users import DEMO_USERS
@@ -15,6 +16,7 @@ from academy.models import (
     Analysis,
     Assessment,
     AssessmentLevel,
+    Document,
     LevelCriterion,
     LevelStatus,
     Target,
@@ -146,6 +148,38 @@ def seed_maturity_history(themes: dict[str, Theme], report: SeedReport, today: d
             report.add("analyses")
 
 
+def seed_documents(themes: dict[str, Theme], report: SeedReport) -> None:
+    """The practice corpus: hand-written core documents plus generated ones (by key)."""
+    from academy.demo.corpus import generate_corpus
+
+    existing = set(db.session.scalars(select(Document.key).where(Document.origin == "demo")))
+    rows = []
+    for item in generate_corpus():
+        if item.key in existing:
+            continue
+        theme = themes.get(item.theme)
+        rows.append(
+            {
+                "key": item.key,
+                "title": item.title,
+                "summary": item.summary,
+                "body": item.body,
+                "doctype": item.doctype,
+                "theme_id": theme.id if theme is not None else None,
+                "year": item.year,
+                "published": item.published,
+                "department": item.department,
+                "author": item.author,
+                "source": item.source,
+                "content_hash": hashlib.sha256(item.body.encode()).hexdigest(),
+                "origin": "demo",
+            }
+        )
+    if rows:
+        db.session.execute(insert(Document), rows)
+        report.add("documents", len(rows))
+
+
 def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
     """Create everything missing from the demo data set in one transaction."""
     from academy.maturity.services import ensure_ladder
@@ -159,6 +193,7 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         themes = seed_themes(teams, report)
         db.session.flush()
         seed_maturity_history(themes, report, today or dt.date.today())
+        seed_documents(themes, report)
         db.session.commit()
     except Exception:
         db.session.rollback()

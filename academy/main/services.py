@@ -45,8 +45,15 @@ def home_tiles(user: User) -> list[HomeTile]:
         )
     tiles.append(
         HomeTile(
+            _l("Oefenzoekmachine"),
+            _l("Vinden wat er al is komt eerst: zoek in rapporten, monitors en factsheets."),
+            "practice.search",
+        )
+    )
+    tiles.append(
+        HomeTile(
             _l("Leren zoeken"),
-            _l("Vinden wat er al is komt eerst: oefen met de zoekmachine."),
+            _l("Volg modules over informatie vinden en doe oefeningen in de zoekmachine."),
             None,
         )
     )

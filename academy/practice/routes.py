@@ -1,0 +1,59 @@
+from flask import abort, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from academy.practice import bp, services
+from search_module import FACET_KEYS
+
+
+def _args() -> dict[str, list[str]]:
+    return {key: request.args.getlist(key) for key in request.args}
+
+
+@bp.route("")
+@login_required
+def search():
+    search_request, truncated = services.build_request(_args())
+    result = services.run_search(search_request, user=current_user)
+    return render_template(
+        "practice/search.html",
+        search=search_request,
+        result=result,
+        truncated=truncated,
+        facet_keys=FACET_KEYS,
+        page_url=_page_url,
+    )
+
+
+def _page_url(page: int | None = None, **changes) -> str:
+    """The current search with some parameters changed (for paging and facet links)."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value if isinstance(value, list) else [value]
+    if page is not None:
+        args["pagina"] = [str(page)]
+    return url_for("practice.search", **args)
+
+
+@bp.route("/documenten/<int:document_id>")
+@login_required
+def document(document_id: int):
+    document = services.get_document(document_id) or abort(404)
+    paragraphs = [p.strip() for p in document.body.split("\n\n") if p.strip()]
+    return render_template(
+        "practice/document.html",
+        document=document,
+        paragraphs=paragraphs,
+        back=_local_search_url(request.args.get("terug", "")),
+    )
+
+
+def _local_search_url(url: str) -> str:
+    """Only link back to a search on this site."""
+    return (
+        url
+        if url.startswith("/zoeken") and not url.startswith("//")
+        else url_for("practice.search")
+    )

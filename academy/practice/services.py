@@ -1,0 +1,86 @@
+"""Running a practice search for a user, and logging it for the search trail."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from academy.extensions import db
+from academy.models import Document, QueryLog, Theme, User
+from academy.practice.indexing import ensure_index, search_index
+from search_module import FACET_KEYS, SearchRequest, SearchResult
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 500
+MAX_FILTER_VALUES = 20
+PAGE_SIZE = 10
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    request: SearchRequest
+    result: SearchResult
+    truncated_query: bool
+
+
+def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
+    """Turn query-string values into a SearchRequest; anything odd is clipped, not refused."""
+    raw_query = (args.get("q") or [""])[0]
+    truncated = len(raw_query) > MAX_QUERY_LENGTH
+    query = raw_query[:MAX_QUERY_LENGTH]
+    filters = {}
+    for key in FACET_KEYS:
+        values = [v[:120] for v in args.get(key, []) if v and v.strip()][:MAX_FILTER_VALUES]
+        if values:
+            filters[key] = values
+    sort = "date" if (args.get("sorteer") or [""])[0] == "datum" else "relevance"
+    try:
+        page = int((args.get("pagina") or ["1"])[0])
+    except ValueError:
+        page = 1
+    page = min(max(page, 1), MAX_PAGE)
+    return SearchRequest(
+        query=query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE
+    ), truncated
+
+
+def run_search(
+    request: SearchRequest, *, user: User | None, attempt_id: int | None = None
+) -> SearchResult:
+    """Search the practice index and write one QueryLog row (the search trail)."""
+    ensure_index()
+    result = search_index().search(request)
+    entry = QueryLog(
+        user_id=user.id if user is not None else None,
+        query=request.query,
+        filters={key: list(values) for key, values in request.filters.items()},
+        sort=request.sort,
+        page=request.page,
+        result_count=result.total,
+        elapsed_ms=round(result.elapsed_ms, 2),
+        features=",".join(sorted(result.features)),
+        attempt_id=attempt_id,
+    )
+    try:
+        db.session.add(entry)
+        db.session.commit()
+    except SQLAlchemyError:
+        # Losing one log line must not cost the user their results.
+        db.session.rollback()
+        log.exception("could not write the query log")
+    return result
+
+
+def get_document(document_id: int) -> Document | None:
+    return db.session.get(Document, document_id)
+
+
+def theme_names() -> dict[str, str]:
+    """Theme code -> name, for facet labels."""
+    return dict(db.session.execute(select(Theme.code, Theme.name)).all())
