@@ -271,6 +271,13 @@ def corpus_factory(generator: str) -> tuple[str, Callable[[int], list[IndexedDoc
         try:
             from academy.demo.corpus import generate_corpus  # type: ignore[import-not-found]
 
+            try:
+                from academy.demo.themes import THEMES_BY_CODE  # type: ignore[import-not-found]
+
+                theme_names = {code: theme.name for code, theme in THEMES_BY_CODE.items()}
+            except Exception:  # noqa: BLE001 - names are optional
+                theme_names = {}
+
             def external(n: int) -> list[IndexedDocument]:
                 out = []
                 for i, item in enumerate(generate_corpus(n, 42), 1):
@@ -287,7 +294,9 @@ def corpus_factory(generator: str) -> tuple[str, Callable[[int], list[IndexedDoc
                             summary=str(get("summary", "") or ""),
                             doctype=str(get("doctype", "")),
                             theme=str(get("theme", "") or get("theme_code", "")),
-                            theme_name=str(get("theme_name", "")),
+                            theme_name=str(
+                                get("theme_name", "") or theme_names.get(str(get("theme", "")), "")
+                            ),
                             year=int(get("year", 0) or 0),
                             department=str(get("department", "")),
                             published=get("published", None),

@@ -41,12 +41,12 @@ from whoosh.index import Index
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from search_module.analysis import surface_words
+from search_module.analysis import fold, surface_words
 from search_module.schema import FORMAT_VERSION, build_schema
 from search_module.search import IndexView, run_search, unavailable_result
 from search_module.values import IndexedDocument, SearchRequest, SearchResult
 
-__all__ = ["IndexError_", "SearchIndex"]
+__all__ = ["IndexUnavailableError", "SearchIndex"]
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ PROGRESS_EVERY = 100
 DEFAULT_BUILD_PROCS = 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
-class IndexError_(RuntimeError):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexUnavailableError(RuntimeError):
     """The index cannot be used (missing or broken); rebuild it."""
 
 
@@ -227,11 +227,13 @@ class SearchIndex:
     def _open_current(self) -> Index:
         name = self._read_pointer()
         if name is None:
-            raise IndexError_(f"no search index at {self.path}")
+            raise IndexUnavailableError(f"no search index at {self.path}")
         version_dir = self.path / name
         meta = self._read_meta(version_dir)
         if meta.get("format") != FORMAT_VERSION:
-            raise IndexError_(f"index format {meta.get('format')!r}, expected {FORMAT_VERSION}")
+            raise IndexUnavailableError(
+                f"index format {meta.get('format')!r}, expected {FORMAT_VERSION}"
+            )
         return windex.open_dir(str(version_dir))
 
     @staticmethod
@@ -239,7 +241,7 @@ class SearchIndex:
         try:
             data = json.loads((version_dir / META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise IndexError_(f"index metadata unreadable in {version_dir}") from exc
+            raise IndexUnavailableError(f"index metadata unreadable in {version_dir}") from exc
         return data if isinstance(data, dict) else {}
 
     # ------------------------------------------------------------------ searcher
@@ -267,14 +269,14 @@ class SearchIndex:
             try:
                 ix = self._open_current()
                 new_view = IndexView(ix.searcher())
-            except IndexError_ as exc:
+            except IndexUnavailableError as exc:
                 failure = str(exc)
             except Exception as exc:  # noqa: BLE001 - any damage means "unusable"
                 failure = f"{type(exc).__name__}: {exc}"
             if failure is not None:
                 gc.collect()
         if failure is not None:
-            raise IndexError_(failure)
+            raise IndexUnavailableError(failure)
         old = self._view
         self._view = new_view
         self._pointer_stamp = stamp
@@ -323,23 +325,25 @@ class SearchIndex:
                 return False
 
     def document_count(self) -> int:
-        """Number of (live) documents; 0 when there is no index."""
+        """Number of (live) documents; 0 when there is no usable index."""
         with self._lock:
             try:
                 return self._current_view().doc_count()
-            except IndexError_:
+            except Exception as exc:  # noqa: BLE001 - a count must not crash a page
+                log.warning("search index at %s unusable: %s", self.path, exc)
+                self._drop_view()
                 return 0
 
     def vocabulary_contains(self, word: str) -> bool:
         """True when the (folded, unstemmed) word occurs in some document."""
-        from search_module.analysis import fold
-
         with self._lock:
             try:
                 view = self._current_view()
-            except IndexError_:
+                return view.reader.doc_frequency("spell", fold(word)) > 0
+            except Exception as exc:  # noqa: BLE001 - same as document_count
+                log.warning("search index at %s unusable: %s", self.path, exc)
+                self._drop_view()
                 return False
-            return view.reader.doc_frequency("spell", fold(word)) > 0
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Run one search. A missing or broken index gives an empty result with a hint
@@ -439,7 +443,9 @@ class SearchIndex:
         finally:
             check.close()
         if indexed != count:
-            raise IndexError_(f"rebuild indexed {indexed} of {count} documents; not published")
+            raise IndexUnavailableError(
+                f"rebuild indexed {indexed} of {count} documents; not published"
+            )
         if progress is not None and count % PROGRESS_EVERY:
             progress(count)
         return count
