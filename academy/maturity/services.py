@@ -377,6 +377,8 @@ def data_version() -> str:
             select(func.max(Analysis.updated_at)).scalar_subquery(),
             select(func.count(LevelCriterion.id)).scalar_subquery(),
             select(func.max(AnalysisLevel.name)).scalar_subquery(),
+            # Owner names show in the portfolio, and teams have no updated_at to compare.
+            select(func.aggregate_strings(Team.name, "\n")).scalar_subquery(),
         )
     ).one()
     # "Behind target" and the quarters move with the calendar, so the date is part of it.

@@ -650,6 +650,20 @@ def test_archived_theme_leaves_the_portfolio_but_its_page_works(app, client, log
     assert _listed(client.get("/themas")) == ["armoede", "vsv"]
 
 
+def test_portfolio_follows_a_renamed_owner_team(app, client, login, vsv):
+    login("admin")
+    assert "Team Test" in client.get("/themas").get_data(as_text=True)  # fills the caches
+    with app.app_context():
+        team_id = ids(app, Team)[0]
+    response = client.post(f"/beheer/teams/{team_id}", data={"name": "Team Onderzoek"})
+    assert response.status_code == 302
+    client.get("/beheer/teams")  # show the flash message here, not on the portfolio
+    page = client.get("/themas").get_data(as_text=True)
+    assert "Team Test" not in page
+    assert "Team Onderzoek" in page
+    assert _listed(client.get("/themas?eigenaar=Team+Onderzoek")) == ["vsv"]
+
+
 def test_theme_page_shows_level_next_step_and_open_criteria(app, client, login, vsv):
     login("medewerker")
     page = html.unescape(client.get("/themas/vsv").get_data(as_text=True))

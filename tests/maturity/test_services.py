@@ -21,7 +21,7 @@ from academy.maturity.services import (
     quarter_end,
     theme_summaries,
 )
-from academy.models import Analysis, Assessment, LevelCriterion, Target, Theme
+from academy.models import Analysis, Assessment, LevelCriterion, Target, Team, Theme
 from tests.maturity.conftest import (
     BUSY,
     DONE,
@@ -466,8 +466,6 @@ def portfolio(ctx):
 
 
 def _team(name):
-    from academy.models import Team
-
     return Team(name=name, description="")
 
 
@@ -700,6 +698,16 @@ def test_data_version_is_stable_and_changes_with_the_data(ctx):
     services.set_archived(theme, True)
     versions.append(services.data_version())
     assert len(set(versions)) == len(versions)
+
+
+def test_data_version_changes_when_an_owner_team_is_renamed(ctx):
+    """The portfolio shows owner names, so a renamed team must not leave a stale portfolio."""
+    make_theme("vsv")
+    version = services.data_version()
+    team = db.session.get(Team, team_id())
+    team.name = "Team Onderzoek"
+    db.session.commit()
+    assert services.data_version() != version
 
 
 def test_delete_analysis(ctx):
