@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 
 import click
@@ -171,9 +172,7 @@ def import_docs_command(path: Path, max_mb: int) -> None:
             nonlocal bar
             if bar is None:  # the total is known once the folder has been walked
                 bar = stack.enter_context(
-                    click.progressbar(
-                        length=total, label="Importing", file=click.get_text_stream("stderr")
-                    )
+                    click.progressbar(length=total, label="Importing", file=sys.stderr)
                 )
             bar.update(done - bar.pos)
 

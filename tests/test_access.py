@@ -56,6 +56,8 @@ ACCESS: dict[str, object] = {
     "admin.new_team": POST_ONLY,
     "admin.edit_team": ("admin",),
     "admin.delete_team": POST_ONLY,
+    "admin.documents": ("admin",),
+    "admin.import_documents": POST_ONLY,
 }
 
 # Values for URL parameters, so routes with parameters are visited too.

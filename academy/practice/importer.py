@@ -522,6 +522,7 @@ def _chunks(source: IO[bytes], size: int = 1024 * 1024) -> Iterator[bytes]:
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MAX_BYTES",
     "ImportSummary",
     "documents_by_origin",
     "extract_zip",
