@@ -80,11 +80,13 @@ def register_blueprints(app: Flask) -> None:
     from academy.main import bp as main_bp
     from academy.maturity import bp as maturity_bp
     from academy.practice import bp as practice_bp
+    from academy.training import bp as training_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(maturity_bp)
     app.register_blueprint(practice_bp)
+    app.register_blueprint(training_bp)
     app.register_blueprint(admin_bp)
 
 

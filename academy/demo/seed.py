@@ -17,8 +17,11 @@ from academy.models import (
     Assessment,
     AssessmentLevel,
     Document,
+    Exercise,
+    Lesson,
     LevelCriterion,
     LevelStatus,
+    Module,
     Target,
     Team,
     Theme,
@@ -180,6 +183,61 @@ def seed_documents(themes: dict[str, Theme], report: SeedReport) -> None:
         report.add("documents", len(rows))
 
 
+def seed_curriculum(report: SeedReport) -> None:
+    """The seeded modules, lessons and exercises (published), keyed by slug."""
+    from academy.demo.curriculum import MODULES
+
+    existing = set(db.session.scalars(select(Module.slug)))
+    exercise_slugs = set(db.session.scalars(select(Exercise.slug)))
+    keys = {
+        key: document_id
+        for key, document_id in db.session.execute(select(Document.key, Document.id))
+    }
+    position = len(existing)
+    for seed in MODULES:
+        if seed.slug in existing:
+            continue
+        module = Module(
+            slug=seed.slug,
+            title=seed.title,
+            summary=seed.summary,
+            goals="\n".join(seed.goals),
+            minutes=seed.minutes,
+            position=position,
+            published=True,
+        )
+        position += 1
+        module.lessons = [
+            Lesson(slug=lesson.slug, title=lesson.title, body=lesson.body, position=index)
+            for index, lesson in enumerate(seed.lessons)
+        ]
+        for index, item in enumerate(seed.exercises):
+            if item.slug in exercise_slugs:
+                continue
+            exercise = Exercise(
+                slug=item.slug,
+                kind=item.kind,
+                title=item.title,
+                prompt=item.prompt,
+                position=index,
+                expert_query=item.expert_query,
+                expert_filters={k: list(v) for k, v in item.expert_filters.items()},
+                accepted_answers=list(item.accepted_answers),
+                required_skill=item.required_skill,
+                pass_threshold=item.pass_threshold,
+                rubric=list(item.rubric),
+                hints=list(item.hints),
+                max_attempts=item.max_attempts,
+            )
+            exercise.key_documents = [
+                db.session.get(Document, keys[key]) for key in item.key_documents if key in keys
+            ]
+            module.exercises.append(exercise)
+            report.add("exercises")
+        db.session.add(module)
+        report.add("modules")
+
+
 def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
     """Create everything missing from the demo data set in one transaction."""
     from academy.maturity.services import ensure_ladder
@@ -194,6 +252,8 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         db.session.flush()
         seed_maturity_history(themes, report, today or dt.date.today())
         seed_documents(themes, report)
+        db.session.flush()
+        seed_curriculum(report)
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -40,7 +40,7 @@ def home_tiles(user: User) -> list[HomeTile]:
             HomeTile(
                 _l("Trainen"),
                 _l("Schrijf modules en oefeningen en volg de voortgang van deelnemers."),
-                None,
+                "training.manage",
             )
         )
     tiles.append(
@@ -54,7 +54,7 @@ def home_tiles(user: User) -> list[HomeTile]:
         HomeTile(
             _l("Leren zoeken"),
             _l("Volg modules over informatie vinden en doe oefeningen in de zoekmachine."),
-            None,
+            "training.my_learning",
         )
     )
     if user.has_role(Role.ADMIN):

@@ -14,6 +14,15 @@ from academy.models.maturity import (
     Target,
     Theme,
 )
+from academy.models.training import (
+    Attempt,
+    AttemptStatus,
+    Exercise,
+    ExerciseKind,
+    Lesson,
+    LessonRead,
+    Module,
+)
 from academy.models.user import Role, Team, User, UserRole
 
 __all__ = [
@@ -22,11 +31,18 @@ __all__ = [
     "AnalysisLevel",
     "AnalysisStatus",
     "Assessment",
+    "Attempt",
+    "AttemptStatus",
     "AssessmentLevel",
     "Document",
     "Evidence",
+    "Exercise",
+    "ExerciseKind",
+    "Lesson",
+    "LessonRead",
     "LevelCriterion",
     "LevelStatus",
+    "Module",
     "QueryLog",
     "Role",
     "Target",

@@ -2,6 +2,7 @@ from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from academy.practice import bp, services
+from academy.practice.urls import changed_search_url
 from search_module import FACET_KEYS
 
 
@@ -21,20 +22,15 @@ def search():
         truncated=truncated,
         facet_keys=FACET_KEYS,
         page_url=_page_url,
+        search_action=url_for("practice.search"),
+        document_url=lambda doc_id: url_for(
+            "practice.document", document_id=doc_id, terug=request.full_path
+        ),
     )
 
 
 def _page_url(page: int | None = None, **changes) -> str:
-    """The current search with some parameters changed (for paging and facet links)."""
-    args = request.args.to_dict(flat=False)
-    for key, value in changes.items():
-        if value is None:
-            args.pop(key, None)
-        else:
-            args[key] = value if isinstance(value, list) else [value]
-    if page is not None:
-        args["pagina"] = [str(page)]
-    return url_for("practice.search", **args)
+    return changed_search_url("practice.search", page, **changes)
 
 
 @bp.route("/documenten/<int:document_id>")
