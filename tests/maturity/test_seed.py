@@ -19,7 +19,7 @@ from academy.demo.themes import THEMES
 from academy.extensions import db
 from academy.maturity import services
 from academy.models import Assessment, Team, Theme, User
-from tests.conftest import build_app
+from tests.conftest import PASSWORD, build_app
 from tests.maturity.conftest import row_counts
 
 TODAY = dt.date.today()
@@ -151,7 +151,7 @@ def test_most_analyses_in_use_are_descriptive(seeded):
 def test_demo_portfolio_and_heatmap_render(seeded, summaries):
     app, _output = seeded
     client = app.test_client()
-    response = client.post("/login", data={"username": "medewerker", "password": "academie-test"})
+    response = client.post("/login", data={"username": "medewerker", "password": PASSWORD})
     assert response.status_code == 302
     page = client.get("/themas").get_data(as_text=True)
     assert f"{len(summaries)} van {len(summaries)} thema" in page
