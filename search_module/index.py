@@ -32,6 +32,7 @@ import secrets
 import shutil
 import threading
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from search_module.analysis import fold, surface_words
-from search_module.schema import FORMAT_VERSION, build_schema
+from search_module.schema import FORMAT_VERSION, VOCABULARY_DOC_ID, build_schema
 from search_module.search import IndexView, run_search, unavailable_result
 from search_module.values import IndexedDocument, SearchRequest, SearchResult
 
@@ -75,8 +76,8 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _document_fields(doc: IndexedDocument) -> dict[str, Any]:
-    """Map one IndexedDocument onto the schema's fields."""
+def _document_fields(doc: IndexedDocument, *, with_words: bool = True) -> dict[str, Any]:
+    """Map one IndexedDocument onto the schema's fields (``spell`` only ``with_words``)."""
     published = doc.published
     if isinstance(published, datetime.datetime):
         published = published.date()
@@ -92,7 +93,7 @@ def _document_fields(doc: IndexedDocument) -> dict[str, Any]:
         "title": doc.title or "",
         "theme_name": doc.theme_name or "",
         "content": summary + "\n" + (doc.body or "") if summary else (doc.body or ""),
-        "spell": " ".join(surface_words(doc.title or "", summary, doc.body or "")),
+        "spell": " ".join(_words(doc)) if with_words else "",
         "doctype": doc.doctype or "",
         "theme": doc.theme or "",
         "year": str(int(doc.year)) if doc.year else "",
@@ -104,6 +105,10 @@ def _document_fields(doc: IndexedDocument) -> dict[str, Any]:
         "source": doc.source or "",
         "_stored_year": int(doc.year) if doc.year else 0,
     }
+
+
+def _words(doc: IndexedDocument) -> set[str]:
+    return surface_words(doc.title or "", doc.summary or "", doc.body or "")
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -339,7 +344,7 @@ class SearchIndex:
         with self._lock:
             try:
                 view = self._current_view()
-                return view.reader.doc_frequency("spell", fold(word)) > 0
+                return view.reader.frequency("spell", fold(word)) > 0
             except Exception as exc:  # noqa: BLE001 - same as document_count
                 log.warning("search index at %s unusable: %s", self.path, exc)
                 self._drop_view()
@@ -420,12 +425,17 @@ class SearchIndex:
         else:
             writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         count = 0
+        vocabulary: Counter[str] = Counter()
         try:
             for doc in documents:
-                writer.add_document(**_clean_fields(_document_fields(doc)))
+                writer.add_document(**_clean_fields(_document_fields(doc, with_words=False)))
+                vocabulary.update(_words(doc))
                 count += 1
                 if progress is not None and count % PROGRESS_EVERY == 0:
                     progress(count)
+            if vocabulary:
+                words = " ".join(f"{word}:{n}" for word, n in vocabulary.items())
+                writer.add_document(doc_id=VOCABULARY_DOC_ID, spell=words)
             writer.commit()
         except BaseException:
             with contextlib.suppress(Exception):
@@ -439,7 +449,7 @@ class SearchIndex:
         # A writer child that died would silently lose its documents: count them.
         check = windex.open_dir(str(build_dir))
         try:
-            indexed = check.doc_count()
+            indexed = check.doc_count() - (1 if count else 0)  # the vocabulary document
         finally:
             check.close()
         if indexed != count:

@@ -53,7 +53,7 @@ from search_module.query import (
     iter_leaves,
     parse_query,
 )
-from search_module.schema import FACET_FIELDS, TEXT_FIELDS
+from search_module.schema import FACET_FIELDS, TEXT_FIELDS, VOCABULARY_DOC_ID
 from search_module.values import FACET_KEYS, Facet, Hit, SearchRequest, SearchResult
 
 #: Most index terms a ``jeugd*`` or ``armoed~`` may stand for (most frequent kept).
@@ -211,16 +211,31 @@ class IndexView:
 
     @property
     def live(self) -> int:
-        """Bitset of documents that are not deleted."""
+        """Bitset of real documents that are not deleted (no vocabulary pseudo-document)."""
         if self._live is None:
             if self.reader.has_deletions():
-                self._live = bits_from_ids(self.reader.all_doc_ids(), self.nbytes)
+                live = bits_from_ids(self.reader.all_doc_ids(), self.nbytes)
             else:
-                self._live = (1 << self.n) - 1
+                live = (1 << self.n) - 1
+            self._live = live & ~self._posting_bits("doc_id", VOCABULARY_DOC_ID)
         return self._live
 
     def doc_count(self) -> int:
-        return self.reader.doc_count()
+        return self.live.bit_count()
+
+    def _posting_bits(self, fieldname: str, term: str) -> int:
+        """Bitset of every document in a term's postings (deleted ones included)."""
+        buf = bytearray(self.nbytes)
+        bit = _BIT
+        for subreader, offset in self.leaf_readers:
+            try:
+                matcher = subreader.postings(fieldname, term)
+            except TermNotFound:
+                continue
+            for docnum in _matcher_ids(matcher):
+                docnum += offset
+                buf[docnum >> 3] |= bit[docnum & 7]
+        return int.from_bytes(buf, "little")
 
     def term_bits(self, fieldname: str, term: str) -> int:
         """Bitset of live documents containing ``term`` in ``fieldname`` (cached)."""
@@ -233,17 +248,7 @@ class IndexView:
             # text terms are usually scored too: read the postings once, for both
             bits = bits_from_ids(self.term_scores(fieldname, term)[0], self.nbytes) & self.live
         else:
-            buf = bytearray(self.nbytes)
-            bit = _BIT
-            for subreader, offset in self.leaf_readers:
-                try:
-                    matcher = subreader.postings(fieldname, term)
-                except TermNotFound:
-                    continue
-                for docnum in _matcher_ids(matcher):
-                    docnum += offset
-                    buf[docnum >> 3] |= bit[docnum & 7]
-            bits = int.from_bytes(buf, "little") & self.live
+            bits = self._posting_bits(fieldname, term) & self.live
         self._term_bits[key] = bits
         if len(self._term_bits) > TERM_CACHE_SIZE:
             self._term_bits.popitem(last=False)
@@ -682,7 +687,7 @@ def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
 
 
 def _vocabulary_frequency(view: IndexView, word: str) -> int:
-    return view.reader.doc_frequency("spell", word)
+    return int(view.reader.frequency("spell", word))
 
 
 def _correct_word(view: IndexView, word: str) -> str | None:
