@@ -650,4 +650,1330 @@ MODULE_3 = ModuleSeed(
     exercises=_M3_EXERCISES,
 )
 
-MODULES: tuple[ModuleSeed, ...] = (MODULE_1, MODULE_2, MODULE_3)
+
+# =============================================================================================
+# 4. Jokertekens en fuzzy zoeken
+# =============================================================================================
+
+_M4_JOKERS = LessonSeed(
+    "jokertekens",
+    "Jokertekens: één stam, alle vormen",
+    """\
+De zoekmachine kent de gewone vervoegingen al: `woning` vindt ook *woningen*. Maar Nederlands
+plakt woorden aan elkaar. *Jeugdzorg*, *jeugdhulp*, *jeugdigen*, *jeugdbescherming* en
+*jeugdgezondheidszorg* beginnen allemaal met *jeugd*, en geen stemmer maakt daar één woord van.
+
+## Het sterretje
+
+Met een `*` aan het eind van een woord zoek je naar alle woorden die zo beginnen:
+
+- `jeugd*` vindt jeugdzorg, jeugdhulp, jeugdigen, jeugdreclassering …
+- `fundering*` vindt funderingen, funderingsherstel, funderingsrisico's, funderingsloket …
+- `schuldhulp*` vindt schuldhulp en schuldhulpverlening.
+
+Zet minstens drie letters voor het sterretje; `ar*` zou de halve woordenlijst opleveren en wordt
+daarom niet uitgevoerd.
+
+## Handig bij samenstellingen
+
+Jokertekens zijn vooral sterk bij **samenstellingen** die met je begrip beginnen. Zoek je alles
+over wachttijden in de jeugdzorg, dan vangt `jeugd* wachttijd*` ook *wachttijden* bij
+*jeugdhulpaanbieders*.
+
+## Let op ruis
+
+Een kort begin vangt ook woorden die je niet bedoelde. `zorg*` vindt *zorgverzekeraar* maar ook
+*zorgvuldig* en *zorgen*. Kijk daarom naar de eerste resultaten: gaan ze over jouw onderwerp?
+Zo niet, maak het begin langer of combineer met een tweede begrip.
+
+## Combineren
+
+Jokertekens werken samen met de andere technieken:
+
+`(fundering* OF paalrot) EN herstel`
+
+Een jokerteken binnen een exacte zin werkt niet; daar staat alles letterlijk.
+""",
+)
+
+_M4_FUZZY = LessonSeed(
+    "fuzzy-zoeken",
+    "Fuzzy zoeken: als je de spelling niet zeker weet",
+    """\
+Je hoort een collega over het onderzoek van "bureau Wijkwijser" praten, maar staat het met een
+*s* of een *z*? Een naam die je verkeerd spelt, vindt niets. Daarvoor is **fuzzy zoeken**:
+zoeken naar woorden die er bijna op lijken.
+
+## De tilde
+
+Zet een `~` achter een woord:
+
+- `Wijkwijser~` vindt ook *Wijkwijzer* (één letter anders).
+- `transitivisie~` vindt ook *transitievisie* (één letter te weinig).
+- `eensaamheid~2` mag twee letters afwijken.
+
+Zonder getal mag het woord één letter verschillen; met `~2` twee. Meer staat de zoekmachine niet
+toe: met drie wijzigingen wordt bijna elk woord een ander woord.
+
+## Wanneer gebruik je het?
+
+- bij **namen** van bureaus, projecten en wijken waarvan je de spelling niet zeker weet;
+- bij woorden die je alleen hebt **gehoord**, niet gelezen;
+- bij documenten met **tikfouten** in de titel, die op een afdelingsschijf vaker voorkomen dan je
+  denkt.
+
+## Ruis beperken
+
+Fuzzy zoeken levert al snel onverwachte woorden op. `Wijkwijser~` alleen vindt een flinke rij
+documenten, vooral evaluaties waarin het bureau wordt genoemd. Combineer daarom met een
+onderwerp: `Wijkwijser~ schooluitval` maakt de lijst een stuk korter.
+
+## Het verschil met jokertekens
+
+| techniek | wanneer |
+|---|---|
+| `jeugd*` | je kent het begin, het eind varieert |
+| `Wijkwijser~` | je kent het woord ongeveer, de spelling is onzeker |
+""",
+)
+
+_M4_EXERCISES = (
+    ExerciseSeed(
+        slug="jokerteken-jeugd",
+        kind="process",
+        title="Alles wat met jeugd begint",
+        prompt=(
+            "Een collega van de jeugdhulp wil alles weten over **wachttijden**. In de stukken "
+            "staat soms *jeugdzorg*, soms *jeugdhulp* en soms *jeugdigen*, en soms "
+            "*wachttijd*, soms *wachttijden*.\n\n"
+            "Gebruik een jokerteken (`*`) om al die vormen in één zoekvraag te vangen."
+        ),
+        expert_query="jeugd* wachttijd*",
+        required_skill="wildcard",
+        hints=(
+            "Zet een sterretje achter het gemeenschappelijke begin: `jeugd*`.",
+            "Voeg het tweede begrip toe, ook met sterretje: `wachttijd*`.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="fuzzy-wijkwijzer",
+        kind="process",
+        title="Met een s of een z?",
+        prompt=(
+            'Een docent vertelt dat *"bureau Wijkwijser"* ooit een evaluatie over schooluitval '
+            "heeft gemaakt. Je weet niet of de naam met een *s* of een *z* wordt geschreven.\n\n"
+            "Gebruik fuzzy zoeken (`~`) om de naam ongeacht de spelling te vinden, en combineer "
+            "met het onderwerp."
+        ),
+        expert_query="Wijkwijser~ schooluitval",
+        required_skill="fuzzy",
+        hints=(
+            "Zet een tilde direct achter het woord: `Wijkwijser~`.",
+            "Te veel resultaten? Voeg `schooluitval` toe.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="transitievisie-met-tikfout",
+        kind="known_item",
+        title="De transitivisie … of hoe heet het?",
+        prompt=(
+            'Een bewoner van de Molenwijk mailt: *"Volgens de transitivisie is onze wijk als '
+            'eerste aan de beurt om van het aardgas af te gaan. Waar kan ik die lezen?"*\n\n'
+            "Zoek de nota uit 2021 waarin de gemeente de volgorde van de wijken vastlegt. De "
+            "bewoner spelt het woord niet helemaal goed."
+        ),
+        expert_query="transitivisie~ warmte",
+        key_documents=("kern-transitievisie-warmte-2021",),
+        hints=(
+            "Zoek de spelling van de bewoner met een tilde: `transitivisie~`.",
+            "Er zijn meer stukken over de transitievisie; kies de nota, niet de evaluaties of "
+            "raadsvoorstellen.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="funderingen-op-adresniveau",
+        kind="fact",
+        title="Hoeveel adressen met hoge urgentie?",
+        prompt=(
+            "Het funderingsloket wil eigenaren uitnodigen voor een gratis funderingsscan en "
+            "vraagt hoeveel adressen de hoogste urgentie hebben volgens de analyse op "
+            "adresniveau.\n\n"
+            "**Bij hoeveel adressen is de urgentie hoog?**"
+        ),
+        expert_query="fundering* adres*",
+        key_documents=("kern-funderingen-adresanalyse-2021",),
+        accepted_answers=("1.240", "1240", "1.240 adressen", "1240 adressen"),
+        hints=(
+            "Gebruik jokertekens: `fundering*` vangt ook funderingsrisico's en "
+            "funderingsonderzoek, `adres*` ook adresniveau.",
+            "Het antwoord staat in de interne analyse van Team Data en Onderzoek.",
+        ),
+    ),
+)
+
+MODULE_4 = ModuleSeed(
+    slug="jokertekens-en-fuzzy-zoeken",
+    title="Jokertekens en fuzzy zoeken",
+    summary=(
+        "Je vangt samenstellingen met een jokerteken en vindt woorden waarvan je de spelling niet "
+        "zeker weet met fuzzy zoeken."
+    ),
+    goals=(
+        "Je kunt met `*` alle woorden met hetzelfde begin vinden.",
+        "Je kunt met `~` zoeken als je de spelling niet zeker weet.",
+        "Je herkent ruis en beperkt die met een extra begrip.",
+    ),
+    minutes=35,
+    lessons=(_M4_JOKERS, _M4_FUZZY),
+    exercises=_M4_EXERCISES,
+)
+
+
+# =============================================================================================
+# 5. Resultaten en metadata lezen
+# =============================================================================================
+
+_M5_RESULTAAT = LessonSeed(
+    "wat-een-resultaat-je-vertelt",
+    "Wat een resultaat je vertelt",
+    """\
+Een resultatenlijst is meer dan tien titels. Wie goed leest, hoeft veel minder documenten te
+openen.
+
+## De onderdelen van een resultaat
+
+- **Titel** — wat de schrijver belangrijk vond. Titels als *Factsheet*, *Monitor* of
+  *Kerncijfers* zeggen al veel over wat je kunt verwachten.
+- **Fragment** — de zinnen waarin je zoekwoorden staan, gemarkeerd. Staan ze in een zin die over
+  jouw onderwerp gaat, of toevallig in een bijzin?
+- **Documenttype** — een onderzoek beantwoordt een vraag, een monitor volgt cijfers door de
+  tijd, een factsheet zet kerncijfers op een rij, een nota beschrijft beleid, een
+  raadsvoorstel vraagt de raad om een besluit, een evaluatie kijkt terug, een jaarverslag legt
+  verantwoording af.
+- **Thema** — het beleidsthema waaronder het document is opgeslagen.
+- **Jaar** en **afdeling** — wanneer het verscheen en wie het maakte.
+
+## Scannen, dan pas openen
+
+Lees eerst de hele eerste pagina: titels, types en jaren. Welk type past bij je vraag? Zoek je
+een getal, begin dan bij een factsheet of monitor. Zoek je een verklaring, begin bij een
+onderzoek. Wil je weten wat er besloten is, zoek dan een raadsvoorstel.
+
+## Sorteren
+
+Standaard staan de beste treffers bovenaan. Wil je het nieuwste eerst, sorteer dan op datum.
+Doe dat pas als je weet dat je resultaten over het goede onderwerp gaan.
+
+Probeer het met `jaarverslag wijkteams`: welke resultaten zijn echte jaarverslagen van de
+wijkteams, en welke gaan over iets anders?
+""",
+)
+
+_M5_METADATA = LessonSeed(
+    "metadata-als-aanwijzing",
+    "Metadata als aanwijzing",
+    """\
+Metadata zijn de gegevens *over* een document: wanneer, door wie, waar opgeslagen. Ze helpen je
+kiezen, maar ze hebben hun eigen valkuilen.
+
+## Het jaar van publicatie is niet het jaar van de cijfers
+
+Een *Jaarverslag 2023* verschijnt in het voorjaar van 2024. Een *Monitor 2024* kan over het
+schooljaar 2022-2023 gaan. Het jaarfilter gebruikt altijd het **jaar van publicatie**. Zoek je
+cijfers over 2023, kijk dan ook een jaar later, en lees in de inleiding over welke periode de
+cijfers gaan (vaak *peiljaar* genoemd).
+
+## Wie schreef het?
+
+Bij elk document staat wie het maakte: een team van de gemeente, de afdeling Onderzoek en
+Statistiek of een extern bureau. Dat zegt iets over het doel. Een extern bureau krijgt een
+onderzoeksvraag mee; een raadsvoorstel is geschreven om de raad te overtuigen.
+
+## De vindplaats
+
+Bovenaan elk document staan de auteur en de vindplaats: waar het bestand staat. Ook dat vertelt
+iets:
+
+- `G:/Raadsinformatie/...` — een raadsstuk, door de raad besproken;
+- `L:/Onderzoek en Statistiek/Publicaties/...` — een publicatie van de onderzoeksafdeling;
+- `S:/Beleid/...` — een stuk van een beleidsteam.
+
+## Lees de inleiding
+
+De eerste alinea vertelt bijna altijd waarom het document bestaat, over welke periode het gaat
+en welke bronnen zijn gebruikt. Dertig seconden lezen bespaart je een verkeerd citaat.
+""",
+)
+
+_M5_EXERCISES = (
+    ExerciseSeed(
+        slug="jaarverslag-wijkteams-over-2023",
+        kind="known_item",
+        title="Het jaarverslag van de wijkteams over 2023",
+        prompt=(
+            'Je manager vraagt om *"het jaarverslag van de sociale wijkteams over 2023"*. '
+            "Filter je op het jaar 2023, dan vind je het niet.\n\n"
+            "Zoek het jaarverslag en markeer het. Kijk goed naar het verschil tussen het jaar in "
+            "de titel en het jaar van publicatie."
+        ),
+        expert_query='"sociale wijkteams"',
+        expert_filters={"type": ("jaarverslag",)},
+        key_documents=("kern-wijkteams-jaarverslag-2024",),
+        hints=(
+            "Een jaarverslag over 2023 verschijnt in 2024.",
+            'Zoek `"sociale wijkteams"` en filter op het type jaarverslag.',
+        ),
+    ),
+    ExerciseSeed(
+        slug="wie-onderzocht-hittestress",
+        kind="fact",
+        title="Wie onderzocht de hitte in de stad?",
+        prompt=(
+            "De GGD wil contact met de makers van het onderzoek naar hittestress in Lindewaard, "
+            "waarin satellietbeelden zijn gebruikt.\n\n"
+            "**Welk bureau voerde dat onderzoek uit?**"
+        ),
+        expert_query="hittestress",
+        expert_filters={"type": ("onderzoek",)},
+        key_documents=("kern-hittestress-onderzoek-2020",),
+        accepted_answers=(
+            "Het Peilglas",
+            "Onderzoeksbureau Het Peilglas",
+            "Peilglas",
+            "bureau Het Peilglas",
+        ),
+        hints=(
+            "Filter op het type onderzoek.",
+            "De naam van het bureau staat in de paragraaf Aanpak.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="vsv-monitor-2024-peiljaar",
+        kind="fact",
+        title="Hoeveel schoolverlaters in de monitor van 2024?",
+        prompt=(
+            "Een raadslid vraagt hoeveel jongeren volgens de **monitor voortijdig "
+            "schoolverlaten die in 2024 verscheen** zonder startkwalificatie van school gingen. "
+            "Let op: die monitor gaat over een eerder schooljaar.\n\n"
+            "**Hoeveel jongeren waren dat?** Geef het aantal."
+        ),
+        expert_query="voortijdig schoolverlaten RMC",
+        expert_filters={"type": ("monitor",), "jaar": ("2024",)},
+        key_documents=("kern-vsv-monitor-2024",),
+        accepted_answers=("193", "193 jongeren"),
+        hints=(
+            "Filter op het type monitor en het jaar 2024.",
+            "Er verschenen in 2024 twee monitors; de monitor van het RMC gaat over het "
+            "schooljaar 2022-2023.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="alle-raadsvoorstellen-funderingen",
+        kind="find_all",
+        title="Alle raadsvoorstellen over funderingen",
+        prompt=(
+            "De griffie stelt een overzicht samen van alles wat de raad ooit over "
+            "funderingsproblemen heeft besloten. Zoek **alle raadsvoorstellen over "
+            "funderingen**, uit alle jaren, en markeer ze.\n\n"
+            "Een raadsvoorstel herken je aan het documenttype en aan de vindplaats."
+        ),
+        expert_query="fundering*",
+        expert_filters={"type": ("raadsvoorstel",)},
+        key_documents=(
+            "kern-funderingsherstelregeling-2023",
+            "gen-000253",
+            "gen-000770",
+            "gen-001337",
+        ),
+        hints=(
+            "`fundering*` vangt ook funderingsherstel en funderingsherstelregeling.",
+            "Filter op het documenttype raadsvoorstel.",
+        ),
+    ),
+)
+
+MODULE_5 = ModuleSeed(
+    slug="resultaten-en-metadata-lezen",
+    title="Resultaten en metadata lezen",
+    summary=(
+        "Je leest een resultatenlijst zonder elk document te openen en gebruikt type, jaar, "
+        "maker en vindplaats als aanwijzing."
+    ),
+    goals=(
+        "Je kunt per documenttype zeggen welke vragen het beantwoordt.",
+        "Je weet dat het jaar van publicatie iets anders is dan het jaar van de cijfers.",
+        "Je kunt aan maker en vindplaats zien wat voor document je voor je hebt.",
+    ),
+    minutes=35,
+    lessons=(_M5_RESULTAAT, _M5_METADATA),
+    exercises=_M5_EXERCISES,
+)
+
+
+# =============================================================================================
+# 6. Filteren met facetten en velden
+# =============================================================================================
+
+_M6_FACETTEN = LessonSeed(
+    "facetten",
+    "Facetten: type, thema, jaar en afdeling",
+    """\
+Naast de resultaten staan **facetten**: lijstjes met documenttypes, thema's, jaren en
+afdelingen, elk met het aantal resultaten erachter. Met één klik maak je je resultaat
+kleiner, zonder je zoekvraag te veranderen.
+
+## Eerst zoeken, dan filteren
+
+Zoek eerst breed, bijvoorbeeld `armoede`. De facetten laten dan zien hoe die resultaten
+verdeeld zijn: hoeveel factsheets, hoeveel monitors, welke jaren. Dat is al informatie: je ziet
+meteen of er over jouw thema veel of weinig is geschreven, en wanneer.
+
+## Zo werken de vinkjes
+
+- **Binnen** één facet betekent een tweede vinkje *of*: type *monitor* of *factsheet*.
+- **Tussen** facetten betekent het *en*: type *monitor* en jaar *2023*.
+- De getallen veranderen mee, zodat je nooit op een filter klikt dat niets oplevert.
+
+## Het thema-facet
+
+Het thema-facet is strenger dan een zoekwoord. `veiligheid` vindt ook documenten over veilige
+schoolroutes en over de veiligheid van kinderen in gezinnen. Met het thema *Openbare orde en
+veiligheid* houd je alleen de documenten over dat beleidsthema over. Omgekeerd: een document
+over jeugdhulp kan onder *Jeugdzorg* staan, maar ook onder *Maatwerkdienstverlening 18-*.
+Twijfel je, vink dan beide aan.
+
+## Vergeet je filters niet
+
+Filters blijven staan als je een nieuwe zoekvraag typt. Vind je ineens niets meer, kijk dan
+eerst of er nog een filter aan staat.
+""",
+)
+
+_M6_VELDEN = LessonSeed(
+    "velden-in-de-zoekvraag",
+    "Velden in de zoekvraag",
+    """\
+Alles wat je met facetten aanklikt, kun je ook in de zoekvraag **typen**. Dat is sneller als je
+weet wat je wilt, en je kunt de zoekvraag bewaren of doorsturen.
+
+## De velden
+
+| veld | voorbeeld | betekenis |
+|---|---|---|
+| `type:` | `type:factsheet` | alleen factsheets |
+| `thema:` | `thema:armoede` | alleen het thema Armoede en schulden |
+| `jaar:` | `jaar:2023` | alleen documenten uit 2023 |
+| `afdeling:` | `afdeling:onderzoek` | alleen van een afdeling |
+
+## Jaartallen
+
+Het jaarveld kent ook reeksen:
+
+- `jaar:2015..2020` — 2015 tot en met 2020;
+- `jaar:>=2019` — 2019 en later;
+- `jaar:<2015` — vóór 2015.
+
+## Combineren met woorden
+
+Velden werken samen met gewone zoekwoorden en operatoren:
+
+`kinderen thema:armoede type:factsheet jaar:2020..2024`
+
+`thema:jeugdzorg type:raadsvoorstel jaar:2023`
+
+Het thema-veld gebruikt de **code** van het thema. Voor de genoemde onderwerpen is dat een kort
+woord (`vsv`, `armoede`, `funderingen`), voor de taakvelden een nummer (`thema:1.2` voor Openbare
+orde en veiligheid, `thema:6.72` voor jeugdhulp). Je vindt de code in het thema-facet.
+
+## Wanneer typen, wanneer klikken?
+
+Klik als je wilt **verkennen**: de getallen bij de facetten vertellen je wat er is. Typ als je
+precies weet wat je zoekt, of als je je zoekvraag wilt **verantwoorden**: een getypte zoekvraag
+kun je letterlijk in je notitie opnemen, zodat een ander hem kan herhalen.
+""",
+)
+
+_M6_EXERCISES = (
+    ExerciseSeed(
+        slug="facet-factsheets-armoede",
+        kind="process",
+        title="Alleen de factsheets",
+        prompt=(
+            'Een raadslid wil *"iets korts met cijfers"* over armoede. Zoek op `armoede` en '
+            "gebruik daarna het facet **Documenttype** om alleen de factsheets te tonen.\n\n"
+            "De opdracht is geslaagd als je zoekgeschiedenis een zoekvraag met een "
+            "geselecteerd facet bevat die resultaten oplevert."
+        ),
+        expert_query="armoede",
+        expert_filters={"type": ("factsheet",)},
+        required_skill="facet",
+        hints=("Klik in de zijbalk bij Documenttype op factsheet.",),
+    ),
+    ExerciseSeed(
+        slug="veld-raadsvoorstellen-jeugdzorg",
+        kind="process",
+        title="Filters typen in de zoekvraag",
+        prompt=(
+            "Zoek de raadsvoorstellen over jeugdzorg uit 2023, maar nu **zonder te klikken**: "
+            "zet het type, het thema en het jaar als velden in je zoekvraag.\n\n"
+            "De opdracht is geslaagd als je zoekgeschiedenis een zoekvraag met `type:`, "
+            "`thema:`, `jaar:` of `afdeling:` bevat die resultaten oplevert."
+        ),
+        expert_query="thema:jeugdzorg type:raadsvoorstel jaar:2023",
+        required_skill="field",
+        hints=(
+            "Schrijf de velden zonder spatie na de dubbele punt: `type:raadsvoorstel`.",
+            "Voorbeeld: `thema:jeugdzorg type:raadsvoorstel jaar:2023`.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="alle-raadsvoorstellen-jeugdzorg-2022-2024",
+        kind="find_all",
+        title="Raadsvoorstellen jeugdzorg, 2022-2024",
+        prompt=(
+            "De controller sociaal domein zet op een rij welke besluiten de raad recent over het "
+            "jeugdzorgstelsel nam. Zoek **alle raadsvoorstellen binnen het thema Jeugdzorg uit "
+            "2022, 2023 en 2024** en markeer ze.\n\n"
+            "Let op: over jeugdhulp gaan ook stukken onder andere thema's. Die horen hier niet "
+            "bij."
+        ),
+        expert_query="jeugdzorg OF jeugdhulp",
+        expert_filters={
+            "type": ("raadsvoorstel",),
+            "thema": ("jeugdzorg",),
+            "jaar": _years(2022, 2024),
+        },
+        key_documents=(
+            "kern-jeugdzorg-raadsvoorstel-2023",
+            "gen-001054",
+            "gen-001112",
+            "gen-001494",
+            "gen-002558",
+        ),
+        hints=(
+            "Combineer drie facetten: type raadsvoorstel, thema Jeugdzorg en de jaren 2022-2024.",
+            "Zonder het thema-facet krijg je ook raadsvoorstellen onder Maatwerkdienstverlening "
+            "18-.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="budget-koers-jeugdhulp",
+        kind="fact",
+        title="Het budget voor de nieuwe koers",
+        prompt=(
+            "De wethouder Financiën vraagt welk incidenteel bedrag het college de raad vroeg "
+            "voor de transformatie van de jeugdhulp, in het raadsvoorstel over de koers voor "
+            "2024-2027.\n\n"
+            "**Hoeveel geld werd gevraagd?**"
+        ),
+        expert_query="koers jeugdhulp budget",
+        expert_filters={"type": ("raadsvoorstel",), "thema": ("jeugdzorg",)},
+        key_documents=("kern-jeugdzorg-raadsvoorstel-2023",),
+        accepted_answers=(
+            "€ 3,2 miljoen",
+            "3,2 miljoen",
+            "3.2 miljoen",
+            "3,2 miljoen euro",
+            "€3,2 miljoen",
+        ),
+        hints=(
+            "Filter op het type raadsvoorstel en het thema Jeugdzorg.",
+            "Het bedrag staat bij de beslispunten.",
+        ),
+    ),
+)
+
+MODULE_6 = ModuleSeed(
+    slug="filteren-met-facetten-en-velden",
+    title="Filteren met facetten en velden",
+    summary=(
+        "Je maakt een grote resultatenlijst klein met facetten, en typt dezelfde filters als "
+        "velden in je zoekvraag."
+    ),
+    goals=(
+        "Je kunt facetten combineren en weet wat een tweede vinkje binnen een facet doet.",
+        "Je kunt type:, thema:, jaar: en afdeling: in een zoekvraag gebruiken.",
+        "Je kunt uitleggen wanneer een thema-filter strenger is dan een zoekwoord.",
+    ),
+    minutes=40,
+    lessons=(_M6_FACETTEN, _M6_VELDEN),
+    exercises=_M6_EXERCISES,
+)
+
+
+# =============================================================================================
+# 7. Zoekstrategie en herformuleren
+# =============================================================================================
+
+_M7_BREED_SMAL = LessonSeed(
+    "van-breed-naar-smal",
+    "Van breed naar smal, en terug",
+    """\
+Bijna niemand vindt in één keer wat hij zoekt. Goede zoekers verschillen van anderen doordat
+ze hun zoekvraag **bewust aanpassen** aan wat ze zien.
+
+## Te veel resultaten
+
+Honderden treffers, en de eerste tien gaan maar half over je vraag? Maak smaller:
+
+- voeg een tweede begrip toe: `armoede` → `armoede kinderen`;
+- gebruik een exacte zin voor een vast begrip: `"sociaal minimum"`;
+- filter op type, thema of jaar;
+- sluit een storend woord uit met `NIET`.
+
+## Te weinig resultaten
+
+Eén treffer, of niets? Maak breder:
+
+- haal een begrip weg, of de aanhalingstekens;
+- voeg synoniemen toe met `OF`: `(jongeren OF jongvolwassenen)`;
+- gebruik een jokerteken: `eenzaam*` vangt ook *eenzaamheid* en *eenzamen*;
+- controleer of er nog een filter aan staat;
+- controleer je spelling, of gebruik `~`.
+
+## Een voorbeeld
+
+De vraag: *wat weten we over eenzaamheid onder jongeren?*
+
+1. `eenzaamheid jongeren` — één treffer. Bruikbaar, maar is dat echt alles?
+2. `eenzaam* (jongeren OF jongvolwassenen)` — meer treffers, ook documenten die over
+   *jongvolwassenen* spreken.
+3. Filter op type *onderzoek* — de onderzoeken blijven over.
+
+## Stop op tijd
+
+Zie je in de eerste resultaten steeds dezelfde documenten terugkomen, bij verschillende
+zoekvragen? Dan heb je waarschijnlijk gevonden wat er is. Schrijf op welke zoekvragen je hebt
+gebruikt, zodat je dat later kunt laten zien.
+""",
+)
+
+_M7_SNEEUWBAL = LessonSeed(
+    "de-sneeuwbalmethode",
+    "De sneeuwbalmethode: volg de verwijzingen",
+    """\
+Eén goed document is vaak de beste zoekterm voor het volgende. Documenten verwijzen naar
+elkaar: een raadsvoorstel noemt het onderzoek waarop het steunt, een factsheet verwijst naar de
+monitor met de uitgebreide cijfers, een evaluatie noemt het beleidsplan dat ze evalueert.
+
+## Zo werkt het
+
+1. Vind één document dat zeker over je onderwerp gaat.
+2. Lees de **aanleiding** en de **bronnen**: welke andere stukken worden genoemd?
+3. Zoek die stukken op, met woorden uit de verwijzing. Staat er *"de kostenanalyse jeugdzorg
+   2015-2021"*, zoek dan op `kostenanalyse jeugdzorg`.
+4. Herhaal, tot je geen nieuwe verwijzingen meer vindt.
+
+## Terug en vooruit
+
+Verwijzingen wijzen meestal **terug in de tijd**: een raadsvoorstel uit 2023 noemt een onderzoek
+uit 2022. Wil je **vooruit**, dus weten wat er met een onderzoek is gedaan, zoek dan op de titel
+of een kenmerkend begrip uit dat onderzoek, met een jaarfilter vanaf het jaar van verschijnen.
+Zo vind je de raadsvoorstellen en evaluaties die erop voortbouwen.
+
+## Woorden oogsten
+
+Lees ook de woorden die een goed document gebruikt. Spreekt het van *thuiszitters*,
+*verzuim* of *startkwalificatie*, dan zijn dat zoektermen die je zelf misschien niet had
+bedacht. Zet ze op je kladblok bij je begrippen.
+
+## Let op kringetjes
+
+Sommige documenten noemen elkaar over en weer. Dat is een goed teken: je zit in de kern van wat
+er over een onderwerp bekend is.
+""",
+)
+
+_M7_EXERCISES = (
+    ExerciseSeed(
+        slug="sneeuwbal-kostenanalyse-jeugdzorg",
+        kind="known_item",
+        title="Waar steunt de nieuwe koers op?",
+        prompt=(
+            "Het raadsvoorstel *Koers Jeugdhulp 2024-2027* noemt in de aanleiding een analyse "
+            "van de uitgaven aan jeugdzorg sinds de decentralisatie. Een raadslid wil die "
+            "onderliggende analyse lezen.\n\n"
+            "Open eerst het raadsvoorstel, lees welke analyse het noemt, en zoek en markeer "
+            "die analyse."
+        ),
+        expert_query="kostenanalyse jeugdzorg",
+        key_documents=("kern-jeugdzorg-kosten-2022",),
+        hints=(
+            "Zoek het raadsvoorstel met `koers jeugdhulp` en lees de paragraaf Aanleiding.",
+            "Gebruik de woorden uit de verwijzing: `kostenanalyse jeugdzorg`.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="alle-vsv-onderzoeken-2018",
+        kind="find_all",
+        title="De onderzoeken naar schooluitval uit 2018",
+        prompt=(
+            'Een collega zegt: *"In 2018 zijn er een paar onderzoeken naar schooluitval gedaan, '
+            'die wil ik allemaal hebben."* Zoek **alle onderzoeken over vroegtijdig '
+            "schoolverlaten die in 2018 zijn verschenen** en markeer ze.\n\n"
+            "Begin breed, kijk welke woorden in de titels terugkomen en pas je zoekvraag aan."
+        ),
+        expert_query="vroegtijdig OF voortijdig OF schooluitval OF startkwalificatie",
+        expert_filters={"type": ("onderzoek",), "jaar": ("2018",)},
+        key_documents=(
+            "gen-000348",
+            "gen-000682",
+            "gen-001001",
+            "gen-002279",
+            "gen-002360",
+        ),
+        hints=(
+            "Filter op type onderzoek en jaar 2018.",
+            "In de titels staan vier namen voor hetzelfde onderwerp: vroegtijdig, voortijdig, "
+            "schooluitval en jongeren zonder startkwalificatie.",
+            "Het bekende basisonderzoek verscheen in 2019 en hoort er dus niet bij.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="breder-met-of-en-haakjes",
+        kind="process",
+        title="Breder zoeken met haakjes",
+        prompt=(
+            "De zoekvraag `armoede kinderen` mist documenten die het over *minima* of een *laag "
+            "inkomen* hebben. Maak de zoekvraag breder: zet de synoniemen voor armoede met `OF` "
+            "tussen haakjes en combineer ze met kinderen.\n\n"
+            "De opdracht is geslaagd als je zoekgeschiedenis een zoekvraag met `OF` bevat die "
+            "resultaten oplevert."
+        ),
+        expert_query='(armoede OF minima OF "laag inkomen") kinderen',
+        required_skill="or",
+        hints=(
+            "Haakjes houden de synoniemen bij elkaar: `(armoede OF minima)`.",
+            'Een begrip van twee woorden zet je tussen aanhalingstekens: `"laag inkomen"`.',
+        ),
+    ),
+    ExerciseSeed(
+        slug="zoekverslag-eenzaamheid-jongeren",
+        kind="open",
+        title="Zoekverslag: eenzaamheid onder jongeren",
+        prompt=(
+            'Een jongerenwerker vraagt: *"Wat weten we eigenlijk over eenzaamheid onder '
+            'jongeren in Lindewaard?"*\n\n'
+            "Zoek het uit en schrijf een kort zoekverslag:\n\n"
+            "1. je eerste zoekvraag en hoeveel resultaten die gaf;\n"
+            "2. hoe je je zoekvraag daarna hebt aangepast, en waarom;\n"
+            "3. de twee of drie documenten die je de jongerenwerker zou sturen, met één zin per "
+            "document over wat erin staat."
+        ),
+        expert_query="eenzaam* (jongeren OF jongvolwassenen)",
+        rubric=(
+            "Er zijn minstens twee zoekvragen genoemd, met het aantal resultaten.",
+            "Elke aanpassing is uitgelegd (breder of smaller, en waarom).",
+            "De gekozen documenten passen bij de vraag, met een juiste korte omschrijving.",
+            "Het grote eenzaamheidsonderzoek uit 2022 is gevonden en gebruikt.",
+        ),
+    ),
+)
+
+MODULE_7 = ModuleSeed(
+    slug="zoekstrategie-en-herformuleren",
+    title="Zoekstrategie en herformuleren",
+    summary=(
+        "Je past je zoekvraag bewust aan als je te veel of te weinig vindt, en gebruikt een "
+        "goed document om het volgende te vinden."
+    ),
+    goals=(
+        "Je kunt een zoekvraag smaller en breder maken en kiest daarvoor de juiste techniek.",
+        "Je kunt met de sneeuwbalmethode verwijzingen volgen.",
+        "Je kunt beschrijven hoe je zoekvraag zich tijdens het zoeken ontwikkelde.",
+    ),
+    minutes=45,
+    lessons=(_M7_BREED_SMAL, _M7_SNEEUWBAL),
+    exercises=_M7_EXERCISES,
+)
+
+
+# =============================================================================================
+# 8. Bronnen beoordelen
+# =============================================================================================
+
+_M8_ACTUEEL = LessonSeed(
+    "is-het-nog-actueel",
+    "Is het nog actueel?",
+    """\
+Een document dat je vindt, is niet vanzelf het document dat je moet gebruiken. Op een
+afdelingsschijf blijft alles staan, ook wat allang is ingehaald.
+
+## Let op het jaar
+
+Kijk bij elk document naar het jaar van publicatie en naar de periode waar de cijfers over
+gaan. Cijfers over de woningmarkt van tien jaar geleden zeggen weinig over vandaag.
+
+## Is het vervangen?
+
+Sommige documenten worden uitdrukkelijk vervangen. Het *Woningbehoefteonderzoek 2021-2030*
+zegt in de eerste zin dat het het onderzoek uit 2016 vervangt, en legt uit waarom: de bevolking
+groeide sneller en de woningprijzen stegen. Wie nog met het oude getal rekent, onderschat de
+opgave met bijna de helft.
+
+Zo controleer je dat:
+
+1. Zoek naast het document dat je vond ook naar nieuwere versies: dezelfde woorden, gesorteerd
+   op datum, of met een jaarfilter als `jaar:>=2020`.
+2. Lees de inleiding van het nieuwste document: noemt het een voorganger?
+3. Twijfel je nog, vraag het de eigenaar van het thema.
+
+## Bijna hetzelfde document
+
+Soms vind je twee documenten die bijna gelijk zijn: dezelfde titel, een ander jaar. De
+*Factsheet laaggeletterdheid* bestaat bijvoorbeeld in een versie uit 2016 en een uit 2023. De
+cijfers verschillen, maar de factsheet van 2023 waarschuwt dat de landelijke meetmethode is
+veranderd. Je mag de twee percentages dus niet zomaar naast elkaar zetten als daling.
+
+Lees bij twee versies altijd de toelichting van de nieuwste: daar staat of vergelijken mag.
+""",
+)
+
+_M8_WIE = LessonSeed(
+    "wie-schreef-het",
+    "Wie schreef het, en voor wie?",
+    """\
+Elk document is met een bedoeling geschreven. Wie dat weet, leest het beter.
+
+## Intern of extern
+
+- **Interne stukken** komen van een team of van de afdeling Onderzoek en Statistiek. Ze kennen
+  de lokale situatie en gebruiken vaak gegevens die alleen de gemeente heeft. Soms is een
+  intern stuk vertrouwelijk: lees dan de opmerking over het gebruik.
+- **Externe stukken** komen van een onderzoeksbureau. Een bureau kijkt met frisse ogen, werkt
+  volgens een opdracht en heeft de onderzoeksvraag van de gemeente meegekregen. Kijk dus ook naar
+  die vraag: wat is níet onderzocht?
+
+Een mooi paar in de oefenzoekmachine: het externe onderzoek naar funderingsrisico's van Bureau
+Stadskompas uit 2020 geeft een beeld per wijk; de interne analyse van Team Data en Onderzoek uit
+2021 verfijnt dat tot adresniveau en komt op een ander getal uit. Geen van beide is fout: ze
+beantwoorden verschillende vragen.
+
+## Het soort document
+
+- Een **onderzoek** of **monitor** beschrijft en verklaart.
+- Een **raadsvoorstel** wil een besluit; cijfers worden gekozen om het voorstel te steunen.
+- Een **evaluatie** die een team over zijn eigen aanpak schrijft, is minder onafhankelijk dan
+  een evaluatie door een bureau.
+
+## Vijf vragen bij elke bron
+
+1. Wie heeft het geschreven?
+2. Wanneer, en over welke periode?
+3. Met welk doel?
+4. Welke bronnen en methode zijn gebruikt?
+5. Is er een nieuwere of betere versie?
+
+Zoek bijvoorbeeld `funderingsrisico*` met het filter type *onderzoek*, open beide resultaten
+en beantwoord de vijf vragen.
+""",
+)
+
+_M8_EXERCISES = (
+    ExerciseSeed(
+        slug="waar-komt-14-procent-vandaan",
+        kind="known_item",
+        title="Waar komt die 14,2% vandaan?",
+        prompt=(
+            'In een motie staat: *"Ruim 14 procent van onze volwassenen is laaggeletterd '
+            '(14,2%)."* De griffier wil weten uit welk document dat getal komt, en hoe oud het '
+            "is.\n\n"
+            "Zoek het document waar het getal uit komt en markeer het."
+        ),
+        expert_query="laaggeletterd* 14,2",
+        key_documents=("kern-laaggeletterdheid-factsheet-2016",),
+        hints=(
+            "Zoek op het onderwerp met een jokerteken en het getal: `laaggeletterd* 14,2`.",
+            "Kijk naar het jaar van het document: is er een nieuwere factsheet?",
+        ),
+    ),
+    ExerciseSeed(
+        slug="actuele-woningbehoefte",
+        kind="fact",
+        title="Hoeveel woningen zijn er nodig?",
+        prompt=(
+            "Een wethouder vraagt hoeveel extra woningen Lindewaard volgens het **meest "
+            "actuele** woningbehoefteonderzoek nodig heeft. Er zijn twee "
+            "woningbehoefteonderzoeken; gebruik het onderzoek dat nu geldt.\n\n"
+            "**Hoeveel extra woningen zijn er nodig?**"
+        ),
+        expert_query="woningbehoefte",
+        expert_filters={"type": ("onderzoek",)},
+        key_documents=("kern-woningbehoefte-2021",),
+        accepted_answers=("6.800", "6800", "6.800 extra woningen", "6800 woningen"),
+        hints=(
+            "Zoek `woningbehoefte` en filter op type onderzoek.",
+            "Lees de eerste zin van het nieuwste onderzoek.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="funderingsrisico-extern-en-intern",
+        kind="find_all",
+        title="Twee onderzoeken naar funderingsrisico's",
+        prompt=(
+            "Voor een raadsinformatiebrief wil het team Wonen beide onderzoeken naar "
+            "funderingsrisico's vergelijken: het **externe** onderzoek en de **interne** analyse "
+            "die erop volgde. Zoek **alle onderzoeken over funderingen uit 2020 en 2021** en "
+            "markeer ze.\n\n"
+            "Kijk bij elk document wie het schreef."
+        ),
+        expert_query="funderingsrisico*",
+        expert_filters={"type": ("onderzoek",), "jaar": ("2020", "2021")},
+        key_documents=("kern-funderingen-risico-2020", "kern-funderingen-adresanalyse-2021"),
+        pass_threshold=1.0,
+        hints=(
+            "Gebruik `funderingsrisico*` en filter op type onderzoek.",
+            "Kies de jaren 2020 en 2021 in het jaarfacet.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="laaggeletterdheid-mag-je-vergelijken",
+        kind="open",
+        title="Daalt de laaggeletterdheid?",
+        prompt=(
+            'Een collega schrijft in een concept-raadsinformatiebrief: *"De laaggeletterdheid '
+            'daalde van 14,2% in 2016 naar 11,8% in 2023."*\n\n'
+            "Zoek de factsheets laaggeletterdheid en schrijf in vijf tot acht zinnen wat je je "
+            "collega terugschrijft. Noem de documenten die je gebruikte, met hun jaar."
+        ),
+        expert_query="laaggeletterd*",
+        rubric=(
+            "Het antwoord noemt dat de meetmethode is veranderd en de cijfers dus niet zonder "
+            "meer vergelijkbaar zijn.",
+            "Beide factsheets (2016 en 2023) zijn genoemd, met hun jaar.",
+            "Het antwoord controleert of er nog nieuwere cijfers zijn dan 2023.",
+            "Het advies aan de collega is concreet en bruikbaar.",
+        ),
+    ),
+)
+
+MODULE_8 = ModuleSeed(
+    slug="bronnen-beoordelen",
+    title="Bronnen beoordelen",
+    summary=(
+        "Je beoordeelt wat je vindt: is het actueel, is het vervangen, wie schreef het en met "
+        "welk doel?"
+    ),
+    goals=(
+        "Je controleert of een document actueel is of is vervangen.",
+        "Je herkent bijna-dubbele documenten en weet wanneer je ze mag vergelijken.",
+        "Je kunt het verschil tussen een interne en een externe bron benoemen.",
+    ),
+    minutes=45,
+    lessons=(_M8_ACTUEEL, _M8_WIE),
+    exercises=_M8_EXERCISES,
+)
+
+
+# =============================================================================================
+# 9. Verantwoorden
+# =============================================================================================
+
+_M9_LOGBOEK = LessonSeed(
+    "houd-een-zoeklogboek-bij",
+    "Houd een zoeklogboek bij",
+    """\
+Je hebt gevonden wat je zocht. Nu komt de stap die vaak wordt overgeslagen: vastleggen **hoe**
+je het vond. Dat is geen bureaucratie. Het maakt je werk controleerbaar en herhaalbaar.
+
+## Waarom?
+
+- Een collega die je notitie leest, kan nagaan of je niets hebt gemist.
+- Over een jaar wil je de cijfers bijwerken: met je zoekvragen ben je in vijf minuten klaar.
+- Vond je niets, dan kun je laten zien dat je goed hebt gezocht. Dat is ook een uitkomst: het
+  onderbouwt waarom nieuw onderzoek nodig is.
+
+## Wat schrijf je op?
+
+Een zoeklogboek hoeft niet lang te zijn. Per zoekvraag een regel:
+
+| datum | zoekvraag | filters | resultaten | bruikbaar |
+|---|---|---|---|---|
+| 3 maart | `armoede OF minima` | type: monitor | 12 | armoedemonitor 2023 |
+| 3 maart | `schuldhulp*` | type: evaluatie | 3 | evaluatie 2018-2021 |
+
+Schrijf ook de begrippen en synoniemen op die je hebt bedacht, en waarom je een document **niet**
+gebruikte (te oud, vervangen, ander onderwerp).
+
+## Typ je filters
+
+Een zoekvraag met velden is een complete, herhaalbare opdracht:
+
+`schuldhulp* thema:armoede type:evaluatie jaar:2022`
+
+Die kun je letterlijk in je logboek of notitie zetten. Een collega plakt hem in de zoekmachine
+en ziet precies wat jij zag.
+
+## Je zoekgeschiedenis
+
+De oefenzoekmachine bewaart je zoekvragen. Bij de oefeningen in deze academie kijkt je trainer
+daarin mee; in je eigen werk is het een handig geheugensteuntje.
+""",
+)
+
+_M9_BRONNEN = LessonSeed(
+    "bronnen-vermelden",
+    "Bronnen vermelden in je notitie",
+    """\
+Een getal zonder bron is een mening. Vermeld bij elk feit waar het vandaan komt, zodat de lezer
+het kan controleren en weet hoe oud het is.
+
+## Wat hoort in een bronvermelding?
+
+- **Titel** van het document;
+- **documenttype** (onderzoek, monitor, factsheet …);
+- **maker**: team, afdeling of bureau;
+- **jaar** van publicatie, en zo nodig de periode van de cijfers;
+- **vindplaats**: het pad op de schijf of de link.
+
+Bijvoorbeeld:
+
+> Armoedemonitor Lindewaard 2023 (monitor), Team Data en Onderzoek, oktober 2023; cijfers over
+> 2022. Vindplaats: `L:/Onderzoek en Statistiek/Publicaties/2023/armoedemonitor-2023.pdf`.
+
+## Zeg ook waarom je de bron vertrouwt
+
+Eén zin is genoeg: *"Dit is de meest recente monitor; de cijfers komen uit de
+inkomensstatistiek van het CBS."* Of: *"Het onderzoek is extern uitgevoerd en gebaseerd op
+112 funderingsonderzoeken."* Zo laat je zien dat je de bron hebt beoordeeld, zoals in module 8.
+
+## En wat je niet gebruikte
+
+Gebruikte je een document bewust niet, zeg dat dan: *"Het woningbehoefteonderzoek 2016 is niet
+gebruikt, omdat het is vervangen door het onderzoek uit 2021."* Dat voorkomt dat een lezer het
+oude getal alsnog opduikelt en denkt dat jij het over het hoofd zag.
+
+Alle zoektechnieken uit deze academie staan nog eens op een rij in de zoektips onder het
+zoekvak van de [oefenzoekmachine](/zoeken).
+""",
+)
+
+_M9_EXERCISES = (
+    ExerciseSeed(
+        slug="armoedemonitor-aandeel-minima",
+        kind="fact",
+        title="Het aandeel minimahuishoudens",
+        prompt=(
+            "Je schrijft een notitie over armoede voor de wethouder en begint met het "
+            "belangrijkste getal uit de armoedemonitor van 2023: het aandeel huishoudens met een "
+            "inkomen tot 120% van het sociaal minimum.\n\n"
+            "**Welk percentage noemt de monitor voor 2022?** Noteer in je logboek ook je "
+            "zoekvraag en filters, je hebt ze straks nodig."
+        ),
+        expert_query="armoede sociaal minimum huishoudens",
+        expert_filters={"type": ("monitor",), "jaar": ("2023",)},
+        key_documents=("kern-armoedemonitor-2023",),
+        accepted_answers=("12,4%", "12,4", "12.4%", "12,4 procent"),
+        hints=(
+            "Filter op type monitor en jaar 2023.",
+            "Het percentage staat in de paragraaf Huishoudens met een laag inkomen.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="evaluatie-schuldhulpverlening",
+        kind="known_item",
+        title="Hoe snel helpt de schuldhulp?",
+        prompt=(
+            "Voor dezelfde notitie wil je weten hoe snel inwoners met schulden een eerste "
+            "gesprek krijgen. Daarover staat iets in de evaluatie van het beleidsplan "
+            "schuldhulpverlening.\n\n"
+            "Zoek de evaluatie en markeer die."
+        ),
+        expert_query="schuldhulpverlening wachttijd eerste gesprek",
+        expert_filters={"type": ("evaluatie",)},
+        key_documents=("kern-schuldhulp-evaluatie-2022",),
+        hints=(
+            "Filter op het type evaluatie.",
+            "Zoek op `schuldhulpverlening wachttijd`.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="herhaalbare-zoekvraag",
+        kind="process",
+        title="Een zoekvraag die een collega kan herhalen",
+        prompt=(
+            "Schrijf één zoekvraag die de evaluatie van de schuldhulpverlening oplevert en die "
+            "een collega letterlijk kan herhalen, zonder te klikken: zet het thema, het type en "
+            "het jaar als **velden** in de zoekvraag.\n\n"
+            "De opdracht is geslaagd als je zoekgeschiedenis een zoekvraag met velden bevat die "
+            "resultaten oplevert."
+        ),
+        expert_query="schuldhulp* thema:armoede type:evaluatie jaar:2022",
+        required_skill="field",
+        hints=(
+            "Het thema heet in de zoekvraag `thema:armoede`.",
+            "Voorbeeld: `schuldhulp* thema:armoede type:evaluatie jaar:2022`.",
+        ),
+    ),
+    ExerciseSeed(
+        slug="verantwoording-armoedenotitie",
+        kind="open",
+        title="Verantwoord je bronnen",
+        prompt=(
+            "Sluit je notitie over armoede af met een korte verantwoording.\n\n"
+            "Schrijf in drie tot vijf zinnen op **welke bronnen je gebruikte, met welke "
+            "zoekvragen en filters je ze vond, en waarom je ze vertrouwt**. Noem ook een "
+            "document dat je bewust niet gebruikte, als dat er was."
+        ),
+        expert_query="armoede OF minima OF schuldhulp*",
+        rubric=(
+            "Elke bron is herkenbaar vermeld: titel, type, maker en jaar.",
+            "De gebruikte zoekvragen en filters zijn genoemd en herhaalbaar.",
+            "Per bron staat waarom die betrouwbaar of actueel genoeg is.",
+        ),
+    ),
+)
+
+MODULE_9 = ModuleSeed(
+    slug="verantwoorden",
+    title="Verantwoorden",
+    summary=(
+        "Je legt vast welke bronnen en zoektermen je gebruikte, zodat je werk controleerbaar en "
+        "herhaalbaar is."
+    ),
+    goals=(
+        "Je houdt een zoeklogboek bij met zoekvragen, filters en resultaten.",
+        "Je schrijft een zoekvraag die een ander letterlijk kan herhalen.",
+        "Je vermeldt bronnen met titel, type, maker, jaar en vindplaats.",
+    ),
+    minutes=35,
+    lessons=(_M9_LOGBOEK, _M9_BRONNEN),
+    exercises=_M9_EXERCISES,
+)
+
+
+# =============================================================================================
+# 10. Eindopdrachten, één per domein
+# =============================================================================================
+
+_M10_AANPAK = LessonSeed(
+    "zo-pak-je-een-eindopdracht-aan",
+    "Zo pak je een eindopdracht aan",
+    """\
+In de eindopdrachten komt alles samen. Elke opdracht hoort bij een domein van de gemeente:
+onderwijs, het sociaal domein, volkshuisvesting en ruimte, veiligheid en economie. Er staat
+niet bij welke techniek je moet gebruiken; dat kies je zelf.
+
+## Zeven stappen
+
+1. **Lees de vraag twee keer.** Wat wil de vrager precies weten: een getal, één document, of
+   alles over een onderwerp?
+2. **Haal de begrippen eruit** en bedenk per begrip synoniemen en vaktermen.
+3. **Zoek breed**, bijvoorbeeld `(schooluitval OF thuiszitters)`, en bekijk de facetten: welke
+   types, thema's en jaren komen voor?
+4. **Maak smaller** met filters, een exacte zin of een extra begrip.
+5. **Lees de resultaten**: titel, type, jaar, maker. Open de beste kandidaten.
+6. **Beoordeel**: is dit het nieuwste document, is het niet vervangen, past het bij de vraag?
+7. **Leg vast** welke zoekvragen en filters je gebruikte.
+
+## Alles vinden
+
+Vraagt een opdracht om *alle* documenten die aan een omschrijving voldoen, dan telt zowel wat je
+vindt als wat je mist. Markeer je een document dat er niet bij hoort, dan kost dat punten; mis je
+er een, ook. Lees de omschrijving dus precies: welk type, welk thema, welke jaren? Gebruik het
+jaar van publicatie, niet het jaar in de titel.
+
+## Pogingen
+
+Bij de eindopdrachten heb je een beperkt aantal pogingen. Neem de tijd voordat je antwoord
+geeft: controleer je getal in het document zelf, niet alleen in het fragment in de
+resultatenlijst.
+""",
+)
+
+_M10_CHECKLIST = LessonSeed(
+    "checklist-voor-je-antwoord",
+    "Checklist voor je antwoord",
+    """\
+Loop voordat je een antwoord instuurt deze lijst langs. Hij is kort, maar voorkomt de meeste
+fouten die we bij eindopdrachten zien.
+
+## Bij een feitvraag
+
+- Komt het getal uit het **document zelf**, en niet uit een samenvatting of uit je geheugen?
+- Gaat het over de goede **periode**? Een monitor uit 2024 kan over 2022-2023 gaan.
+- Is dit de **nieuwste** bron, of is er een nieuwere versie met een ander getal?
+- Noemen twee documenten een verschillend getal? Kijk naar de **peildatum** en de maker, en
+  kies het document waar de vraag om vraagt.
+- Heb je de **eenheid** goed: aantal of percentage, personen of huishoudens?
+
+## Bij een opdracht om alles te vinden
+
+- Heb je **synoniemen** gebruikt? Titels noemen hetzelfde onderwerp vaak op verschillende
+  manieren.
+- Klopt het **thema**? Een woord als `veiligheid` komt ook voor in documenten over verkeer en
+  jeugdbescherming.
+- Klopt het **type**? Een evaluatie is geen onderzoek, een jaarverslag geen monitor.
+- Klopt het **jaar**? Filter op het jaar van publicatie.
+- Tel je markeringen en vergelijk ze met het aantal resultaten van je beste zoekvraag: als alle
+  resultaten van `(veiligheid OF overlast) type:monitor` met het juiste thema erbij horen,
+  moeten de aantallen gelijk zijn.
+
+## Bij elke opdracht
+
+- Schrijf je zoekvragen op. Na afloop zie je hoe een ervaren zoeker het deed: vergelijk die
+  zoekvraag met die van jou, en noteer wat je de volgende keer anders doet.
+""",
+)
+
+_M10_EXERCISES = (
+    ExerciseSeed(
+        slug="eindopdracht-onderwijs-thuiszitters",
+        kind="fact",
+        title="Onderwijs: thuiszitters in 2024",
+        prompt=(
+            "De wethouder Onderwijs gaat in gesprek met het samenwerkingsverband passend "
+            "onderwijs. Zij wil weten hoeveel leerlingen er **op 1 oktober 2024** thuis zaten "
+            "zonder passend onderwijs.\n\n"
+            "**Hoeveel thuiszitters waren er op die datum?** Geef het aantal."
+        ),
+        expert_query='thuiszitters "1 oktober 2024"',
+        key_documents=("kern-vsv-factsheet-2025",),
+        accepted_answers=("41", "41 leerlingen", "41 thuiszitters"),
+        hints=(
+            "Het cijfer staat niet in de nota over thuiszitters uit 2022; die is ouder.",
+            'Zoek op een exacte datum: `"1 oktober 2024"`.',
+        ),
+        max_attempts=3,
+    ),
+    ExerciseSeed(
+        slug="eindopdracht-sociaal-domein-armoedemonitors",
+        kind="find_all",
+        title="Sociaal domein: de armoedemonitors van 2019-2023",
+        prompt=(
+            "Team Werk en Inkomen wil de ontwikkeling van armoede over vijf jaar beschrijven. "
+            "Zoek **alle monitors binnen het thema Armoede en schulden die in 2019 tot en met "
+            "2023 zijn verschenen** en markeer ze. Sommige noemen zich geen armoedemonitor."
+        ),
+        expert_query="armoede OF minima",
+        expert_filters={
+            "type": ("monitor",),
+            "thema": ("armoede",),
+            "jaar": _years(2019, 2023),
+        },
+        key_documents=(
+            "kern-armoedemonitor-2023",
+            "gen-001325",
+            "gen-001878",
+            "gen-002098",
+            "gen-002409",
+        ),
+        hints=(
+            "Combineer type monitor, thema Armoede en schulden en de jaren 2019-2023.",
+            "Monitors over minimabeleid en kinderen in armoede horen er ook bij.",
+        ),
+        max_attempts=3,
+    ),
+    ExerciseSeed(
+        slug="eindopdracht-volkshuisvesting-woningbouwonderzoek",
+        kind="find_all",
+        title="Volkshuisvesting en ruimte: onderzoek naar woningbouw sinds 2021",
+        prompt=(
+            "Het nieuwe woningbouwprogramma moet steunen op recent onderzoek. Zoek **alle "
+            "onderzoeken binnen het thema Woningbouw die in 2021 tot en met 2025 zijn "
+            "verschenen** en markeer ze.\n\n"
+            "Het oude woningbehoefteonderzoek uit 2016 hoort er niet bij."
+        ),
+        expert_query="woningbehoefte* OF woningbouw*",
+        expert_filters={
+            "type": ("onderzoek",),
+            "thema": ("woningbouw",),
+            "jaar": _years(2021, 2025),
+        },
+        key_documents=(
+            "kern-woningbehoefte-2021",
+            "gen-000252",
+            "gen-000654",
+            "gen-000846",
+            "gen-001120",
+            "gen-001326",
+        ),
+        hints=(
+            "Filter op type onderzoek, thema Woningbouw en de jaren 2021 tot en met 2025.",
+            "Titels spreken van woningbehoefte, woningbouw en nieuwbouw; gebruik jokertekens.",
+        ),
+        max_attempts=3,
+    ),
+    ExerciseSeed(
+        slug="eindopdracht-veiligheid-monitors",
+        kind="find_all",
+        title="Veiligheid: monitors over openbare orde sinds 2019",
+        prompt=(
+            "De burgemeester wil weten hoe overlast en veiligheid in de wijken zich sinds 2019 "
+            "ontwikkelden. Zoek **alle monitors binnen het thema Openbare orde en veiligheid "
+            "die in 2019 of later zijn verschenen** en markeer ze.\n\n"
+            "Pas op: het woord *veiligheid* komt ook voor in monitors over heel andere thema's."
+        ),
+        expert_query="veiligheid OF overlast",
+        expert_filters={
+            "type": ("monitor",),
+            "thema": ("1.2",),
+            "jaar": _years(2019, 2026),
+        },
+        key_documents=(
+            "kern-veiligheidsmonitor-2023",
+            "gen-000546",
+            "gen-001858",
+            "gen-001874",
+            "gen-002269",
+            "gen-002459",
+        ),
+        hints=(
+            "Gebruik het thema-facet Openbare orde en veiligheid (code 1.2).",
+            "Monitors over overlast van jongeren horen er ook bij: `veiligheid OF overlast`.",
+        ),
+        max_attempts=3,
+    ),
+    ExerciseSeed(
+        slug="eindopdracht-economie-banen",
+        kind="fact",
+        title="Economie: hoeveel banen?",
+        prompt=(
+            "De wethouder Economie opent een banenmarkt en wil zeggen hoeveel banen Lindewaard "
+            "telt, volgens de **Werkgelegenheidsmonitor 2024** van Team Economie en Cultuur. Die "
+            "monitor gaat over de stand op **1 april 2023**.\n\n"
+            "**Hoeveel banen telde Lindewaard op die datum?**"
+        ),
+        expert_query='banen "1 april 2023"',
+        expert_filters={"type": ("monitor",)},
+        key_documents=("kern-werkgelegenheidsmonitor-2024",),
+        accepted_answers=("61.400", "61400", "61.400 banen", "61400 banen"),
+        hints=(
+            "In 2024 verschenen twee monitors over werkgelegenheid, met verschillende getallen. "
+            "Kijk naar de peildatum.",
+            'Zoek op de peildatum als exacte zin: `"1 april 2023"`.',
+        ),
+        max_attempts=3,
+    ),
+)
+
+MODULE_10 = ModuleSeed(
+    slug="eindopdrachten",
+    title="Eindopdrachten per domein",
+    summary=(
+        "Vijf opdrachten uit onderwijs, het sociaal domein, volkshuisvesting, veiligheid en "
+        "economie waarin je alle technieken zelf kiest."
+    ),
+    goals=(
+        "Je kiest zelf de zoektechnieken die bij een vraag passen.",
+        "Je vindt een feit of een complete set documenten zonder hints vooraf.",
+        "Je controleert je antwoord voordat je het instuurt.",
+    ),
+    minutes=60,
+    lessons=(_M10_AANPAK, _M10_CHECKLIST),
+    exercises=_M10_EXERCISES,
+)
+
+
+MODULES: tuple[ModuleSeed, ...] = (
+    MODULE_1,
+    MODULE_2,
+    MODULE_3,
+    MODULE_4,
+    MODULE_5,
+    MODULE_6,
+    MODULE_7,
+    MODULE_8,
+    MODULE_9,
+    MODULE_10,
+)
