@@ -18,6 +18,8 @@ from tests.conftest import ROLE_USERS, build_app, make_test_config
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed-in"  # every signed-in user
 POST_ONLY = "post-only"  # state-changing: GET is 405 for everyone
+OWN_ATTEMPT = "own-attempt"  # only the learner whose attempt it is (the medewerker here)
+CERTIFICATE = "certificate"  # signed in; redirects to the module until it is completed
 
 # endpoint -> who may GET it (PUBLIC, SIGNED_IN, POST_ONLY or a tuple of role names).
 ACCESS: dict[str, object] = {
@@ -47,6 +49,30 @@ ACCESS: dict[str, object] = {
     "maturity.delete_analysis": POST_ONLY,
     "practice.search": SIGNED_IN,
     "practice.document": SIGNED_IN,
+    "training.my_learning": SIGNED_IN,
+    "training.module": SIGNED_IN,
+    "training.lesson": SIGNED_IN,
+    "training.mark_read": POST_ONLY,
+    "training.certificate": CERTIFICATE,
+    "training.exercise": SIGNED_IN,
+    "training.start": POST_ONLY,
+    "training.workspace": OWN_ATTEMPT,
+    "training.toggle": POST_ONLY,
+    "training.hint": POST_ONLY,
+    "training.submit": POST_ONLY,
+    "training.result": OWN_ATTEMPT,
+    "training.manage": ("trainer",),
+    "training.new_module": ("trainer",),
+    "training.edit_module": ("trainer",),
+    "training.new_lesson": ("trainer",),
+    "training.edit_lesson": ("trainer",),
+    "training.new_exercise": ("trainer",),
+    "training.edit_exercise": ("trainer",),
+    "training.set_key": POST_ONLY,
+    "training.move": POST_ONLY,
+    "training.publish": POST_ONLY,
+    "training.awaiting_score": ("trainer",),
+    "training.score_attempt": ("trainer",),
     "admin.users": ("admin",),
     "admin.new_user": ("admin",),
     "admin.edit_user": ("admin",),
@@ -78,6 +104,26 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "maturity.edit_analysis": {"code": "vsv", "analysis_id": 1},
     "maturity.delete_analysis": {"code": "vsv", "analysis_id": 1},
     "practice.document": {"document_id": 1},
+    "training.module": {"slug": "zoeken"},
+    "training.lesson": {"slug": "zoeken", "lesson_slug": "waarom"},
+    "training.mark_read": {"slug": "zoeken", "lesson_slug": "waarom"},
+    "training.certificate": {"slug": "zoeken"},
+    "training.exercise": {"slug": "open-vraag"},
+    "training.start": {"slug": "open-vraag"},
+    "training.workspace": {"attempt_id": 1},
+    "training.toggle": {"attempt_id": 1},
+    "training.hint": {"attempt_id": 1},
+    "training.submit": {"attempt_id": 1},
+    "training.result": {"attempt_id": 2},
+    "training.edit_module": {"module_id": 1},
+    "training.new_lesson": {"module_id": 1},
+    "training.edit_lesson": {"lesson_id": 1},
+    "training.new_exercise": {"module_id": 1},
+    "training.edit_exercise": {"exercise_id": 1},
+    "training.set_key": {"exercise_id": 1},
+    "training.move": {"kind": "module", "item_id": 1},
+    "training.publish": {"kind": "module", "item_id": 1},
+    "training.score_attempt": {"attempt_id": 2},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -96,7 +142,16 @@ def access_app(tmp_path_factory, password_hash):
     app = next(builder)
     with app.app_context():
         from academy.extensions import db
-        from academy.models import Analysis, Document, Theme
+        from academy.models import (
+            Analysis,
+            Attempt,
+            Document,
+            Exercise,
+            Lesson,
+            Module,
+            Theme,
+            User,
+        )
 
         theme = Theme(code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs")
         db.session.add(theme)
@@ -109,6 +164,26 @@ def access_app(tmp_path_factory, password_hash):
                 theme=theme,
                 year=2025,
                 body="Cijfers over schooluitval.",
+            )
+        )
+        module = Module(slug="zoeken", title="Zoeken", published=True)
+        module.lessons = [Lesson(slug="waarom", title="Waarom", body="Tekst")]
+        exercise = Exercise(
+            slug="open-vraag", kind="open", title="Open vraag", rubric=["Bronnen genoemd"]
+        )
+        module.exercises = [exercise]
+        db.session.add(module)
+        db.session.flush()
+        learner = db.session.scalar(db.select(User).where(User.username == "medewerker"))
+        # An open attempt of the medewerker: only they reach its workspace.
+        db.session.add(Attempt(exercise=exercise, user_id=learner.id, status="open"))
+        # A submitted open answer: the learner reads the result, a trainer can score it.
+        db.session.add(
+            Attempt(
+                exercise=exercise,
+                user_id=learner.id,
+                status="submitted",
+                answer_text="Ik gebruikte de monitor.",
             )
         )
         db.session.commit()
@@ -136,6 +211,10 @@ def expected_status(rule_access: object, visitor: str, path: str) -> int:
         return 302
     if rule_access == SIGNED_IN:
         return 200
+    if rule_access == OWN_ATTEMPT:
+        return 200 if visitor == "medewerker" else 404
+    if rule_access == CERTIFICATE:
+        return 302
     return 200 if visitor == "admin" or visitor in rule_access else 403
 
 

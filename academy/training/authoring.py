@@ -19,7 +19,8 @@ def _check_slug(slug: str) -> str:
     if not SLUG.match(slug) or len(slug) > 80:
         raise DomainError(
             _(
-                "Gebruik voor de korte naam kleine letters, cijfers en streepjes (zoals zoeken-met-of)."
+                "Gebruik voor de korte naam kleine letters, cijfers en streepjes "
+                "(zoals zoeken-met-of)."
             )
         )
     return slug
