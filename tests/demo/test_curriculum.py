@@ -20,6 +20,7 @@ from academy.demo.curriculum import (
     MODULES,
     SKILLS,
     ExerciseSeed,
+    LessonSeed,
 )
 from academy.demo.themes import THEMES_BY_CODE
 from search_module import IndexedDocument, SearchIndex, SearchRequest, SearchResult, parse_query
@@ -275,7 +276,7 @@ def test_modules_have_goals_minutes_lessons_and_exercises() -> None:
 
 
 @pytest.mark.parametrize("lesson", [pytest.param(lesson, id=lesson.slug) for lesson in LESSONS])
-def test_lesson_body_is_markdown_without_raw_html(lesson) -> None:
+def test_lesson_body_is_markdown_without_raw_html(lesson: LessonSeed) -> None:
     body = lesson.body
     assert lesson.title.strip()
     assert "<script" not in body.lower()
