@@ -128,7 +128,9 @@ def grade_find_all(
     missed = keys - selected
     precision = len(correct) / len(selected) if selected else 0.0
     recall = len(correct) / len(keys) if keys else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    # F1 from the counts in one division: via precision and recall, an F1 that equals the
+    # threshold (3 of 5 found, threshold 0.75) came out a hair below it and failed.
+    f1 = 2 * len(correct) / (len(selected) + len(keys)) if selected or keys else 0.0
     passed = f1 >= threshold
     messages = []
     if not selected:
