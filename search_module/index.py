@@ -25,6 +25,7 @@ import contextlib
 import datetime
 import fcntl
 import gc
+import itertools
 import json
 import logging
 import os
@@ -61,6 +62,8 @@ PROGRESS_EVERY = 100
 #: Writer processes for a full rebuild. Two roughly triple the speed on two cores:
 #: the parent only pickles batches of documents, the children analyse and write.
 DEFAULT_BUILD_PROCS = 2 if (os.cpu_count() or 1) >= 2 else 1
+#: Below this many documents a rebuild stays in-process.
+PARALLEL_MIN_DOCUMENTS = 400
 
 
 class IndexUnavailableError(RuntimeError):
@@ -417,8 +420,15 @@ class SearchIndex:
         progress: Callable[[int], None] | None,
     ) -> int:
         ix = windex.create_in(str(build_dir), build_schema())
+        # Starting writer processes costs more than it saves on a small corpus: look ahead.
+        iterator = iter(documents)
+        try:
+            head = list(itertools.islice(iterator, PARALLEL_MIN_DOCUMENTS))
+        except BaseException:
+            ix.close()
+            raise
         writer: SegmentWriter
-        if self.build_procs > 1:
+        if self.build_procs > 1 and len(head) >= PARALLEL_MIN_DOCUMENTS:
             writer = _ParallelWriter(
                 ix, procs=self.build_procs, multisegment=True, limitmb=WRITER_LIMIT_MB
             )
@@ -427,7 +437,7 @@ class SearchIndex:
         count = 0
         vocabulary: Counter[str] = Counter()
         try:
-            for doc in documents:
+            for doc in itertools.chain(head, iterator):
                 writer.add_document(**_clean_fields(_document_fields(doc, with_words=False)))
                 vocabulary.update(_words(doc))
                 count += 1

@@ -32,6 +32,13 @@ def many(n: int, start: int = 1000, word: str = "bulk") -> list[IndexedDocument]
     ]
 
 
+def test_small_rebuild_stays_in_process(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "ix", build_procs=2)
+    assert index.rebuild(many(30)) == 30
+    assert len(list(index.path.glob("v-*/*.seg"))) == 1
+    assert total(index, "bulk") == 30
+
+
 def test_rebuild_reports_progress_and_count(tmp_path: Path) -> None:
     index = SearchIndex(tmp_path / "ix", build_procs=1)
     seen: list[int] = []
@@ -43,6 +50,7 @@ def test_rebuild_reports_progress_and_count(tmp_path: Path) -> None:
 def test_parallel_rebuild_indexes_everything(tmp_path: Path) -> None:
     index = SearchIndex(tmp_path / "ix", build_procs=2)
     assert index.rebuild(many(450)) == 450
+    assert len(list(index.path.glob("v-*/*.seg"))) >= 2  # one segment per writer process
     assert index.document_count() == 450
     assert total(index, "bulk") == 450
     assert index.search(SearchRequest(query="nummer 17")).hits[0].doc_id == 1017
@@ -55,7 +63,7 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path: Path, procs: int) -> None:
     before = sorted(p.name for p in (tmp_path / "ix").iterdir())
 
     def broken() -> Iterator[IndexedDocument]:
-        yield from many(150)
+        yield from many(150 if procs == 1 else 600)  # past the look-ahead: writer processes run
         raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError, match="went away"):
@@ -97,10 +105,10 @@ def test_rebuild_killed_with_sigkill_leaves_the_old_index_serving(tmp_path: Path
 
         def slow():
             for i, d in enumerate(many(100000)):
-                if i == 400:
+                if i == 700:
                     pids = [str(p.pid) for p in multiprocessing.active_children()]
                     open({str(marker)!r}, "w").write(" ".join(pids))
-                if i > 400:
+                if i > 700:
                     time.sleep(0.01)
                 yield d
 
