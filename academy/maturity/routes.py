@@ -245,7 +245,7 @@ def add_criterion(level: int):
         services.save_criterion(None, level=level, text=form.text.data, active=True)
         flash(_("Het criterium is toegevoegd."), "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
     return redirect(url_for("maturity.ladder", _anchor=f"niveau-{level}"))
 
 
@@ -393,7 +393,7 @@ def record_assessment(code: str):
         checked = {c.id for c in latest.criteria_met}
     if form.is_submitted():
         raw = request.form.getlist("criterium")
-        checked = {int(value) for value in raw if value.isdigit()}
+        checked = {int(value) for value in raw if value.isascii() and value.isdecimal()}
         if len(checked) != len(raw):
             problems.append(_("Een of meer afgevinkte criteria zijn ongeldig."))
     if form.validate_on_submit() and not problems:

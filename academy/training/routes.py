@@ -229,7 +229,7 @@ def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
         return _back_to_workspace(attempt)
     try:
         services.submit_attempt(attempt, answer_text=form.answer.data or "")

@@ -348,11 +348,6 @@ BAD_ASSESSMENTS = [
         {"criterium": ["²"]},
         "zijn ongeldig",
         id="criterion-superscript-digit",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="routes.record_assessment: '²'.isdigit() is True but int('²') raises "
-            "ValueError -> 500; use value.isdecimal() or try/int",
-        ),
     ),
     pytest.param(
         {"evidence": "javascript:alert(document.cookie)"},
@@ -495,11 +490,6 @@ def test_bad_analysis_is_refused(app, client, login, vsv, analysis_id, overrides
             "",
             "Beschrijf het criterium.",
             id="empty",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="routes.add_criterion joins form.errors, which hold LazyStrings "
-                "(lazy_gettext messages): TypeError -> 500; join str(e) instead",
-            ),
         ),
         pytest.param(TOO_LONG, "niet langer zijn dan 300", id="10kB"),
     ],
