@@ -18,8 +18,9 @@ def theme_code(live_app) -> str:
         ensure_ladder()
         team = Team(name="Team Onderwijs")
         db.session.add(
-            Theme(code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs",
-                  owner_team=team)
+            Theme(
+                code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs", owner_team=team
+            )
         )
         db.session.add(Theme(code="6.3", name="Inkomensregelingen", domain="Sociaal domein"))
         db.session.commit()
