@@ -27,6 +27,7 @@ import html
 import math
 import time
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -240,15 +241,17 @@ class IndexView:
                 buf[docnum >> 3] |= bit[docnum & 7]
         return int.from_bytes(buf, "little")
 
-    def term_bits(self, fieldname: str, term: str) -> int:
-        """Bitset of live documents containing ``term`` in ``fieldname`` (cached)."""
+    def term_bits(self, fieldname: str, term: str, scored: bool = False) -> int:
+        """Bitset of live documents containing ``term`` in ``fieldname`` (cached).
+
+        ``scored``: the term will be ranked on too, so read postings once for both.
+        """
         key = (fieldname, term)
         cached = self._term_bits.get(key)
         if cached is not None:
             self._term_bits.move_to_end(key)
             return cached
-        if fieldname in TEXT_FIELDS:
-            # text terms are usually scored too: read the postings once, for both
+        if scored or (fieldname, term) in self._scores:
             bits = bits_from_ids(self.term_scores(fieldname, term)[0], self.nbytes) & self.live
         else:
             bits = self._posting_bits(fieldname, term) & self.live
@@ -303,10 +306,6 @@ class IndexView:
             _key, (old_docs, _old) = self._scores.popitem(last=False)
             self._score_entries -= len(old_docs)
         return result
-
-    def term_score_table(self, fieldname: str, term: str) -> dict[int, float]:
-        docs, scores = self.term_scores(fieldname, term)
-        return dict(zip(docs, scores, strict=False))
 
     def facet_bits(self, key: str) -> dict[str, int]:
         """Value -> bitset for one facet key (type, thema, jaar, afdeling)."""
@@ -482,7 +481,7 @@ def _phrase_bits(view: IndexView, fieldname: str, terms: tuple[str, ...]) -> int
         return cached
     candidates = view.live
     for term in terms:
-        candidates &= view.term_bits(fieldname, term)
+        candidates &= view.term_bits(fieldname, term, scored=True)
         if not candidates:
             break
     bits = 0
@@ -596,7 +595,7 @@ def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
     bits = 0
     if isinstance(node, TermNode):
         for f in fields:
-            bits |= view.term_bits(f, node.term)
+            bits |= view.term_bits(f, node.term, scored=not negated)
         if not negated:
             ev.highlight.add(node.term)
     elif isinstance(node, PhraseNode):
@@ -616,8 +615,9 @@ def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
         for f, terms in expansion.terms.items():
             if f not in fields:
                 continue
-            for term in terms:
-                bits |= view.term_bits(f, term)
+            for rank, term in enumerate(terms):
+                scored = not negated and rank < MAX_SCORING_EXPANSIONS
+                bits |= view.term_bits(f, term, scored=scored)
                 if not negated:
                     ev.highlight.add(term)
     if not negated:
@@ -802,12 +802,20 @@ def _scored_top(
         docs = bits_to_list(allowed)
         acc = dict.fromkeys(docs, 0.0)
         for (fieldname, term), boost in merged.items():
-            table = view.term_score_table(fieldname, term)
-            get = table.get
-            for docnum in docs:
-                score = get(docnum)
-                if score is not None:
-                    acc[docnum] += score * boost
+            docs_arr, scores_arr = view.term_scores(fieldname, term)
+            if len(docs_arr) > 8 * len(docs):
+                # a long posting list: binary-search the few candidates (postings are sorted)
+                size = len(docs_arr)
+                for docnum in docs:
+                    at = bisect_left(docs_arr, docnum)
+                    if at < size and docs_arr[at] == docnum:
+                        acc[docnum] += scores_arr[at] * boost
+            else:
+                get = dict(zip(docs_arr, scores_arr, strict=False)).get
+                for docnum in docs:
+                    score = get(docnum)
+                    if score is not None:
+                        acc[docnum] += score * boost
         scored: Iterable[tuple[float, int]] = ((s, d) for d, s in acc.items() if s > 0.0)
     elif len(merged) == 1:
         (((fieldname, term), boost),) = merged.items()

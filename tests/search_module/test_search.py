@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
 from search_module import SearchIndex, SearchRequest, SearchResult
+
+from .conftest import CORPUS, doc
 
 
 def ids(result: SearchResult) -> list[int]:
@@ -217,3 +220,34 @@ def test_malformed_query_searches_what_was_understood(index: SearchIndex) -> Non
 def test_understood_mentions_filters(index: SearchIndex) -> None:
     result = search(index, "armoede", filters={"thema": ["armoede"]})
     assert result.understood == "armoede; filters: thema Armoede en schulden"
+
+
+@pytest.mark.parametrize("query", ["armoede", "armoede OR jeugd*", '"vroegtijdig schoolverlaten"'])
+def test_all_scoring_paths_rank_alike(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Small result sets are scored per candidate, large ones per posting list: same order."""
+    import search_module.search as engine
+
+    def ranking() -> list[tuple[int, float]]:
+        fresh = SearchIndex(index.path)  # empty caches
+        return [(h.doc_id, h.score) for h in search(fresh, query).hits]
+
+    per_candidate = ranking()
+    monkeypatch.setattr(engine, "CANDIDATE_SCORING_LIMIT", 0)
+    per_posting_list = ranking()
+    assert per_candidate == per_posting_list
+    assert per_candidate and all(score > 0 for _id, score in per_candidate)
+
+
+def test_filtered_score_equals_unfiltered_score(tmp_path: Path) -> None:
+    # 40 extra "armoede" documents make the posting list long enough for binary search
+    extra = [
+        doc(100 + i, f"Extra {i}", "Armoede en nog eens armoede.", doctype="factsheet")
+        for i in range(40)
+    ]
+    ix = SearchIndex(tmp_path / "ix", build_procs=1)
+    ix.rebuild([*CORPUS, *extra])
+    everything = {h.doc_id: h.score for h in search(ix, "armoede", page_size=100).hits}
+    only = search(ix, "armoede", filters={"type": ["onderzoek"]})
+    assert [(h.doc_id, h.score) for h in only.hits] == [(1, everything[1])]
