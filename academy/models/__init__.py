@@ -23,11 +23,12 @@ from academy.models.training import (
     LessonRead,
     Module,
 )
-from academy.models.user import Role, Team, User, UserRole
+from academy.models.user import ApiToken, Role, Team, User, UserRole
 
 __all__ = [
     "LEVEL_NUMBERS",
     "Analysis",
+    "ApiToken",
     "AnalysisLevel",
     "AnalysisStatus",
     "Assessment",
