@@ -572,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  whoosh      {whoosh.versionstring()}")
     print(f"  sqlite      {sqlite3.sqlite_version}")
     print(f"  corpus      {generator_name}, seed 42")
+    print(f"  load avg    {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min, at start)")
     print(f"  queries     {len(QUERIES)} (x{args.rounds} rounds)")
     print("  page        top 10 + true total + 4 facets + highlighted title and snippet")
     print()
@@ -609,6 +610,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':>7} | {'ratio sm/fts':<14} | {p50:7.2f} | {p95:7.2f} | {'':>7} | {build:12.2f}")
     print()
     print("Targets at 10,000 docs: p50 <= 40 ms, p95 <= 150 ms, build >= 400 docs/s.")
+    print(f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.")
+    print("search_module rows include the first (cold-cache) round; 'cold' is a fresh")
+    print("SearchIndex answering each query once.")
     print(f"Average body length: {', '.join(str(round(r['words'])) + ' words' for r in results)}.")
     if args.show_totals:
         for r in results:
