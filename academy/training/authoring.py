@@ -11,7 +11,7 @@ from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Document, Exercise, ExerciseKind, Lesson, Module
 from academy.training.grading import SKILLS
-from academy.training.services import SLUG
+from academy.training.services import MAX_ID, SLUG
 
 
 def _check_slug(slug: str) -> str:
@@ -117,7 +117,7 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
 
 
 def set_key_document(exercise: Exercise, document_id: int, *, in_key: bool) -> None:
-    document = db.session.get(Document, document_id)
+    document = db.session.get(Document, document_id) if 0 < document_id <= MAX_ID else None
     if document is None:
         raise DomainError(_("Dat document bestaat niet."))
     keys = exercise.key_documents

@@ -134,7 +134,7 @@ def start(slug: str):
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Learners only ever reach their own attempts; another id is a plain 404."""
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= services.MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt

@@ -33,6 +33,9 @@ from academy.training.grading import GradeResult, LoggedSearch
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_SELECTION = 50
+# The largest id an Integer key holds (PostgreSQL int4). A larger number from a form or URL
+# is an unknown id; passed to the database it raised OverflowError/DataError (a 500).
+MAX_ID = 2**31 - 1
 
 
 def _now() -> dt.datetime:
@@ -225,7 +228,7 @@ def _require_open(attempt: Attempt) -> None:
 def toggle_document(attempt: Attempt, document_id: int) -> bool:
     """Add a document to the answer, or take it out again; returns whether it is in."""
     _require_open(attempt)
-    if db.session.get(Document, document_id) is None:
+    if not 0 < document_id <= MAX_ID or db.session.get(Document, document_id) is None:
         raise DomainError(_("Dat document bestaat niet."))
     selected = list(attempt.selected_document_ids or [])
     if document_id in selected:

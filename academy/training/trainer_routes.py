@@ -21,6 +21,8 @@ TRAINERS = (Role.TRAINER,)
 
 
 def _get(model, object_id: int):
+    if object_id > services.MAX_ID:
+        abort(404)
     return db.session.get(model, object_id) or abort(404)
 
 

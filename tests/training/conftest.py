@@ -1,24 +1,35 @@
 """Fixture data for the training tests: a small corpus, its index and a curriculum.
 
-The shared `app` fixture has users per role but no documents or modules. `training` adds
-two themes, eight documents with known texts, the search index built from them, a
-published module (two lessons, one exercise of each kind, answer keys set) and a draft
-module. Setup runs in its own app context that is closed before any request, so a request
-never shares a session with the test; the fixture hands back plain ids and slugs.
+`build_training` adds to the shared test database (users per role) two themes, eight
+documents with known texts, the search index built from them, a published module (two
+lessons, one exercise of each kind, answer keys set) and a draft module. Setup runs in its
+own app context that is closed before any request, so a request never shares a session
+with the test; the `training` fixture hands back plain ids and slugs.
+
+Speed: building the schema, users, curriculum and index takes about half a second, and
+these tests need a fresh copy of it each time. So on SQLite it is built once per session
+and every test gets its own copy of the database file and index directory (this module
+overrides `app` for tests/training). With TEST_DATABASE_URL (PostgreSQL in CI) each test
+builds everything itself, exactly as the shared fixtures do.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import os
 import re
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from academy import create_app
 from academy.extensions import db
 from academy.models import (
     Attempt,
@@ -32,6 +43,7 @@ from academy.models import (
     User,
 )
 from academy.practice.indexing import rebuild_index
+from tests.conftest import build_app, make_test_config
 
 # key, title, doctype, theme, year, department, body
 DOCUMENTS = [
@@ -250,19 +262,63 @@ def build_training(app: Flask) -> Training:
             accepted_answers=["1.240"],
         )
         db.session.commit()
-        rebuild_index()
-
-        exercises = db.session.scalars(select(Exercise).where(Exercise.module_id == module.id))
         training = Training(docs={key: d.id for key, d in documents.items()})
-        for exercise in exercises:
+        for exercise in module.exercises:
             training.exercises[exercise.kind] = exercise.slug
             training.exercise_ids[exercise.kind] = exercise.id
+        rebuild_index()  # detaches every object in the session
         return training
+
+
+DATABASE_FILE = "test.sqlite3"  # the name make_test_config gives the SQLite database
+INDEX_DIR = "search_index"
+
+
+@pytest.fixture(scope="session")
+def training_template(
+    tmp_path_factory: pytest.TempPathFactory, password_hash: str
+) -> tuple[Path, Training] | None:
+    """The database and index with users and curriculum, built once (SQLite only)."""
+    if os.environ.get("TEST_DATABASE_URL"):
+        return None
+    path = tmp_path_factory.mktemp("training-template")
+    builder = build_app(path, password_hash)
+    app = next(builder)
+    training = build_training(app)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # the last connection checkpoints the WAL into the file
+    builder.close()  # skip build_app's teardown, which drops the tables
+    return path, training
+
+
+@pytest.fixture
+def app(
+    tmp_path: Path, password_hash: str, training_template: tuple[Path, Training] | None
+) -> Iterator[Flask]:
+    """The shared `app`, with the training curriculum and index already in place."""
+    if training_template is None:
+        builder = build_app(tmp_path, password_hash)
+        app = next(builder)
+        app.config["TRAINING_FIXTURE"] = build_training(app)
+        yield app
+        next(builder, None)
+        return
+    template, training = training_template
+    for source in template.glob(DATABASE_FILE + "*"):
+        shutil.copy(source, tmp_path / source.name)
+    shutil.copytree(template / INDEX_DIR, tmp_path / INDEX_DIR)
+    app = create_app(make_test_config(tmp_path))
+    app.config["TRAINING_FIXTURE"] = copy.deepcopy(training)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 @pytest.fixture
 def training(app: Flask) -> Training:
-    return build_training(app)
+    return app.config["TRAINING_FIXTURE"]
 
 
 # --- helpers shared by the test modules ---------------------------------------------------------

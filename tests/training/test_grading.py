@@ -465,7 +465,7 @@ def test_grade_find_all_score_is_f1(selected: list[int], key: list[int], thresho
 def test_a_number_matches_only_itself(
     number: int, decimals: int | None, key_number: int, key_decimals: int | None, unit: str
 ) -> None:
-    """"14.312" is not "4.312", "12" is not "12,4", but "4312" is "4.312 leerlingen"."""
+    """A number is not "14.312" for "4.312" or "12" for "12,4", but "4312" for "4.312 x"."""
     answer = _dutch_number(number, decimals, "")
     accepted = _dutch_number(key_number, key_decimals, unit)
     same = (number, decimals) == (key_number, key_decimals)
