@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
+from academy.models.assignments import Assignment, AssignmentTarget, DocumentOpen
 from academy.models.documents import Document, QueryLog
 from academy.models.maturity import (
     LEVEL_NUMBERS,
@@ -31,11 +32,14 @@ __all__ = [
     "ApiToken",
     "AnalysisLevel",
     "AnalysisStatus",
+    "Assignment",
+    "AssignmentTarget",
     "Assessment",
     "Attempt",
     "AttemptStatus",
     "AssessmentLevel",
     "Document",
+    "DocumentOpen",
     "Evidence",
     "Exercise",
     "ExerciseKind",
