@@ -76,6 +76,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from academy.admin import bp as admin_bp
+    from academy.assignments import bp as assignments_bp
     from academy.auth import bp as auth_bp
     from academy.main import bp as main_bp
     from academy.maturity import bp as maturity_bp
@@ -87,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(maturity_bp)
     app.register_blueprint(practice_bp)
     app.register_blueprint(training_bp)
+    app.register_blueprint(assignments_bp)
     app.register_blueprint(admin_bp)
 
 
@@ -108,13 +110,29 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def inject_globals() -> dict[str, Any]:
-        return {"Role": Role, "role_labels": ROLE_LABELS, "current_locale": select_locale()}
+        return {
+            "Role": Role,
+            "role_labels": ROLE_LABELS,
+            "current_locale": select_locale(),
+            "open_assignments": _open_assignments,
+        }
 
 
 def register_security_headers(app: Flask) -> None:
     from academy.security import apply_security_headers
 
     app.after_request(apply_security_headers)
+
+
+def _open_assignments() -> int:
+    """The navigation badge: the signed-in user's open assigned work (computed on use)."""
+    from academy.assignments.services import open_count
+
+    if not current_user.is_authenticated:
+        return 0
+    if "open_assignments" not in g:
+        g.open_assignments = open_count(current_user)
+    return g.open_assignments
 
 
 def select_locale() -> str:

@@ -16,6 +16,14 @@ class DomainError(Exception):
     """A rule the user broke; its message is safe and meant to be shown (in Dutch)."""
 
 
+class ValidationFailed(DomainError):
+    """Several rules broken at once; `messages` lists every one, in Dutch."""
+
+    def __init__(self, messages) -> None:
+        super().__init__(" ".join(messages))
+        self.messages = list(messages)
+
+
 ERROR_PAGES = {400, 403, 404, 405, 413, 500}
 
 

@@ -32,6 +32,7 @@ from academy.maturity.forms import (
 )
 from academy.maturity.services import NO_LEVEL, PortfolioFilter
 from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
+from academy.training import services as training_services
 
 WRITERS = (Role.PROGRAMME_MANAGER,)  # admins are always allowed too
 
@@ -110,6 +111,7 @@ def portfolio():
         analyses_share=snapshot.analyses_share,
         behind_count=snapshot.behind_count,
         charts_section=_charts_section(snapshot, version),
+        training=training_services.core_completion_by_team(),
         status_labels=status_texts(),
         can_edit=_can_edit(),
         version=version,
@@ -300,6 +302,7 @@ def theme_detail(code: str):
         analysis_status_labels=ANALYSIS_STATUS_LABELS,
         can_edit=_can_edit(),
         confirm=ConfirmForm(),
+        training=training_services.core_completion_by_team().get(theme.owner_team_id),
     )
 
 

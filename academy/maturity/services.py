@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from academy.errors import DomainError
+from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.models import (
     LEVEL_NUMBERS,
@@ -39,14 +39,6 @@ from academy.models import (
 RESERVED_CODES = frozenset({"nieuw", "ladder", "grafieken", "export.csv", "export.xlsx"})
 NO_LEVEL = -1  # level 0 (Vinden) is not op orde yet
 TOP_LEVEL = LEVEL_NUMBERS[-1]
-
-
-class ValidationFailed(DomainError):
-    """Several rules broken at once; `messages` lists every one, in Dutch."""
-
-    def __init__(self, messages: Sequence[str]) -> None:
-        super().__init__(" ".join(messages))
-        self.messages = list(messages)
 
 
 # --- the ladder -------------------------------------------------------------------------------
@@ -133,6 +125,7 @@ class ThemeSummary:
     target_level: int | None
     target_date: dt.date | None
     behind_target: bool
+    owner_team_id: int | None = None
 
     @property
     def next_step(self) -> int | None:
@@ -242,6 +235,7 @@ def theme_summaries(
                 target_level=target_level,
                 target_date=target_date,
                 behind_target=is_behind_target(level, target_level, target_date, today),
+                owner_team_id=theme.owner_team_id,
             )
         )
     return summaries

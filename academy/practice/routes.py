@@ -37,6 +37,7 @@ def _page_url(page: int | None = None, **changes) -> str:
 @login_required
 def document(document_id: int):
     document = services.get_document(document_id) or abort(404)
+    services.record_document_open(current_user, document, request.args.get("poging", ""))
     paragraphs = [p.strip() for p in document.body.split("\n\n") if p.strip()]
     return render_template(
         "practice/document.html",
@@ -47,7 +48,7 @@ def document(document_id: int):
 
 
 def _local_search_url(url: str) -> str:
-    """Only link back to a search on this site."""
+    """Only link back to a search (or an exercise workspace) on this site."""
     return (
         url
         if url.startswith("/zoeken") and not url.startswith("//")

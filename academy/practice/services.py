@@ -84,3 +84,22 @@ def get_document(document_id: int) -> Document | None:
 def theme_names() -> dict[str, str]:
     """Theme code -> name, for facet labels."""
     return dict(db.session.execute(select(Theme.code, Theme.name)).all())
+
+
+def record_document_open(user: User, document: Document, attempt: str) -> None:
+    """Note that a learner opened a document during one of their own attempts."""
+    from academy.models import Attempt, DocumentOpen
+
+    if not (attempt.isascii() and attempt.isdecimal() and len(attempt) < 10):
+        return
+    owned = db.session.scalar(
+        select(Attempt.id).where(Attempt.id == int(attempt), Attempt.user_id == user.id)
+    )
+    if owned is None:
+        return
+    try:
+        db.session.add(DocumentOpen(user_id=user.id, document_id=document.id, attempt_id=owned))
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        log.exception("could not record a document open")

@@ -88,6 +88,9 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
         problems.append(_("Een feitvraag heeft minstens één goed antwoord nodig."))
     if kind is ExerciseKind.PROCESS and skill not in SKILLS:
         problems.append(_("Kies welke zoekvaardigheid de zoekopdrachten moeten laten zien."))
+    if kind is ExerciseKind.KNOWN_ITEM and exercise is not None and len(exercise.key_documents) > 1:
+        # Also when a find-all exercise becomes a known-item one, not only when adding a key.
+        problems.append(_("Een oefening 'bekend document' heeft precies één sleuteldocument."))
     if kind is ExerciseKind.OPEN and not 1 <= len(rubric) <= 6:
         problems.append(_("Een open opdracht heeft 1 tot 6 beoordelingscriteria (één per regel)."))
     threshold = fields.get("pass_threshold")

@@ -178,7 +178,7 @@ def workspace(attempt_id: int):
         ),
         search_action=url_for("training.workspace", attempt_id=attempt.id),
         document_url=lambda doc_id: url_for(
-            "practice.document", document_id=doc_id, terug=request.full_path
+            "practice.document", document_id=doc_id, terug=request.full_path, poging=attempt.id
         ),
         answer_form=AnswerForm(answer=attempt.answer_text),
         form=ConfirmForm(),

@@ -351,3 +351,49 @@ def attempts_awaiting_score() -> list[Attempt]:
             .order_by(Attempt.submitted_at)
         )
     )
+
+
+def core_completion_by_team() -> dict[int, tuple[int, int]]:
+    """Per team: (members who completed every core module, members). Maturity pages show it
+    next to the level, because finding what exists comes first."""
+    core = list(
+        db.session.scalars(select(Module).where(Module.core.is_(True), Module.published.is_(True)))
+    )
+    members: dict[int, list[int]] = {}
+    for user_id, team_id in db.session.execute(
+        select(User.id, User.team_id).where(User.active.is_(True), User.team_id.is_not(None))
+    ):
+        members.setdefault(team_id, []).append(user_id)
+    if not core:
+        return {team_id: (0, len(ids)) for team_id, ids in members.items()}
+    lesson_ids = {m.id: [x.id for x in visible_lessons(m)] for m in core}
+    exercise_ids = {m.id: [x.id for x in visible_exercises(m)] for m in core}
+    all_lessons = {x for ids in lesson_ids.values() for x in ids}
+    all_exercises = {x for ids in exercise_ids.values() for x in ids}
+    reads: dict[int, set[int]] = {}
+    for user_id, lesson_id in db.session.execute(
+        select(LessonRead.user_id, LessonRead.lesson_id).where(
+            LessonRead.lesson_id.in_(all_lessons)
+        )
+    ):
+        reads.setdefault(user_id, set()).add(lesson_id)
+    passed: dict[int, set[int]] = {}
+    for user_id, exercise_id in db.session.execute(
+        select(Attempt.user_id, Attempt.exercise_id).where(
+            Attempt.exercise_id.in_(all_exercises), Attempt.passed.is_(True)
+        )
+    ):
+        passed.setdefault(user_id, set()).add(exercise_id)
+    result = {}
+    for team_id, ids in members.items():
+        done = sum(
+            1
+            for user_id in ids
+            if all(
+                set(lesson_ids[m.id]) <= reads.get(user_id, set())
+                and set(exercise_ids[m.id]) <= passed.get(user_id, set())
+                for m in core
+            )
+        )
+        result[team_id] = (done, len(ids))
+    return result

@@ -1,0 +1,230 @@
+import csv
+import io
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from academy.assignments import bp, services
+from academy.assignments.forms import AssignmentForm
+from academy.assignments.services import MatrixFilter, Status
+from academy.auth.decorators import role_required
+from academy.errors import ValidationFailed
+from academy.extensions import db
+from academy.forms import ConfirmForm
+from academy.models import Assignment, Module, Role, Team, User
+
+TRAINERS = (Role.TRAINER,)
+
+
+def status_labels() -> dict[Status, str]:
+    return {
+        Status.OPEN: _("open"),
+        Status.STARTED: _("bezig"),
+        Status.SUBMITTED: _("ingeleverd"),
+        Status.DONE: _("voldaan"),
+        Status.OVERDUE: _("te laat"),
+    }
+
+
+@bp.route("")
+@login_required
+def mine():
+    return render_template(
+        "assignments/mine.html",
+        items=services.my_assignments(current_user),
+        labels=status_labels(),
+    )
+
+
+def _matrix_filter() -> tuple[MatrixFilter, list[str]]:
+    notices = []
+
+    def number(name: str) -> int | None:
+        raw = request.args.get(name, "")
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdecimal() and len(raw) < 10:
+            return int(raw)
+        notices.append(_("Een filter is niet herkend en genegeerd."))
+        return None
+
+    raw_status = request.args.get("status", "")
+    status = None
+    if raw_status:
+        try:
+            status = Status(raw_status)
+        except ValueError:
+            notices.append(_("Een filter is niet herkend en genegeerd."))
+    return MatrixFilter(team_id=number("team"), module_id=number("module"), status=status), notices
+
+
+@bp.route("/overzicht")
+@role_required(*TRAINERS)
+def overview():
+    filters, notices = _matrix_filter()
+    matrix = services.assignment_matrix(filters)
+    return render_template(
+        "assignments/overview.html",
+        matrix=matrix,
+        filters=filters,
+        notices=notices,
+        labels=status_labels(),
+        teams=list(db.session.scalars(select(Team).order_by(Team.name))),
+        modules=list(db.session.scalars(select(Module).order_by(Module.position))),
+        statuses=list(Status),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/overzicht.csv")
+@role_required(*TRAINERS)
+def overview_csv():
+    filters, _notices = _matrix_filter()
+    matrix = services.assignment_matrix(filters)
+    labels = status_labels()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Deelnemer"),
+            _("Gebruikersnaam"),
+            _("Team"),
+            _("Opdracht"),
+            _("Uiterste datum"),
+            _("Status"),
+            _("Score"),
+            _("Te laat afgerond"),
+            _("Afgerond op"),
+        ]
+    )
+    for learner in matrix.learners:
+        for assignment in matrix.assignments:
+            cell = matrix.cells.get((learner.id, assignment.id))
+            if cell is None:
+                continue
+            writer.writerow(
+                [
+                    _defuse(learner.display_name),
+                    learner.username,
+                    _defuse(learner.team.name if learner.team else ""),
+                    _defuse(assignment.title),
+                    assignment.due_date.isoformat(),
+                    labels[cell.status],
+                    "" if cell.score is None else f"{round(cell.score * 100)}",
+                    _("ja") if cell.late else _("nee"),
+                    cell.done_at.date().isoformat() if cell.done_at else "",
+                ]
+            )
+    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = 'attachment; filename="opdrachten-overzicht.csv"'
+    return response
+
+
+def _defuse(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading quote."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _form(assignment: Assignment | None) -> AssignmentForm:
+    form = AssignmentForm(obj=assignment)
+    modules = list(db.session.scalars(select(Module).order_by(Module.position, Module.id)))
+    choices = [SelectChoice("", _("— kies —"))]
+    for module in modules:
+        choices.append(
+            SelectChoice(f"module-{module.id}", _("Module: %(title)s", title=module.title))
+        )
+        for exercise in module.exercises:
+            choices.append(
+                SelectChoice(f"oefening-{exercise.id}", f"   {module.title} › {exercise.title}")
+            )
+    form.work.choices = choices
+    form.users.choices = [
+        SelectChoice(u.id, f"{u.display_name} ({u.team.name if u.team else _('geen team')})")
+        for u in services.learners()
+    ]
+    form.teams.choices = [
+        SelectChoice(t.id, t.name) for t in db.session.scalars(select(Team).order_by(Team.name))
+    ]
+    if assignment is not None and not form.is_submitted():
+        form.work.data = (
+            f"module-{assignment.module_id}"
+            if assignment.module_id
+            else f"oefening-{assignment.exercise_id}"
+        )
+        form.users.data = [t.user_id for t in assignment.targets if t.user_id]
+        form.teams.data = [t.team_id for t in assignment.targets if t.team_id]
+    return form
+
+
+def _save(assignment: Assignment | None):
+    form = _form(assignment)
+    if form.validate_on_submit():
+        kind, _sep, raw_id = (form.work.data or "").partition("-")
+        work_id = int(raw_id) if raw_id.isascii() and raw_id.isdecimal() else None
+        try:
+            assignment = services.save_assignment(
+                assignment,
+                trainer=current_user,
+                module_id=work_id if kind == "module" else None,
+                exercise_id=work_id if kind == "oefening" else None,
+                user_ids=form.users.data or [],
+                team_ids=form.teams.data or [],
+                due_date=form.due_date.data,
+                message=form.message.data or "",
+            )
+        except ValidationFailed as error:
+            db.session.rollback()
+            form.form_errors.extend(error.messages)
+        else:
+            flash(_("De opdracht %(title)s is opgeslagen.", title=assignment.title), "success")
+            return redirect(url_for("assignments.overview"))
+    return render_template("assignments/form.html", form=form, assignment=assignment)
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@role_required(*TRAINERS)
+def new():
+    return _save(None)
+
+
+@bp.route("/<int:assignment_id>/bewerken", methods=["GET", "POST"])
+@role_required(*TRAINERS)
+def edit(assignment_id: int):
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.withdrawn_at is not None:
+        abort(404)
+    return _save(assignment)
+
+
+@bp.route("/<int:assignment_id>/intrekken", methods=["POST"])
+@role_required(*TRAINERS)
+def withdraw(assignment_id: int):
+    assignment = db.session.get(Assignment, assignment_id) or abort(404)
+    services.withdraw(assignment)
+    flash(
+        _(
+            "De opdracht %(title)s is ingetrokken; gemaakt werk blijft bewaard.",
+            title=assignment.title,
+        ),
+        "success",
+    )
+    return redirect(url_for("assignments.overview"))
+
+
+@bp.route("/deelnemers/<int:user_id>")
+@role_required(*TRAINERS)
+def learner(user_id: int):
+    learner = db.session.get(User, user_id) or abort(404)
+    attempts = services.learner_attempts(learner)
+    return render_template(
+        "assignments/learner.html",
+        learner=learner,
+        items=services.my_assignments(learner),
+        labels=status_labels(),
+        attempts=attempts,
+        trails={attempt.id: services.search_trail(attempt) for attempt in attempts},
+        indicators=services.search_indicators(learner),
+    )

@@ -1,0 +1,462 @@
+"""Assignments: who has to do what by when, and how far each learner is.
+
+Statuses are derived from the learners' attempts and lesson reads, never stored, so an
+edited or withdrawn assignment can't lose anyone's work. Everything for the trainer's
+matrix is loaded in a handful of queries, whatever the number of learners.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from academy.errors import ValidationFailed
+from academy.extensions import db
+from academy.models import (
+    Assignment,
+    AssignmentTarget,
+    Attempt,
+    AttemptStatus,
+    Exercise,
+    LessonRead,
+    Module,
+    Role,
+    Team,
+    User,
+    UserRole,
+)
+
+MAX_MESSAGE = 2000
+
+
+class Status(StrEnum):
+    OPEN = "open"  # nothing started yet
+    STARTED = "bezig"
+    SUBMITTED = "ingeleverd"  # handed in, waiting for a trainer
+    DONE = "voldaan"
+    OVERDUE = "te_laat"  # not done and the due date has passed
+
+
+STATUS_ORDER = [Status.OVERDUE, Status.OPEN, Status.STARTED, Status.SUBMITTED, Status.DONE]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One learner's state on one assignment."""
+
+    status: Status
+    score: float | None  # 0..1, best attempt (exercise) or mean of best scores (module)
+    late: bool = False  # done, but after the due date
+    done_at: dt.datetime | None = None
+
+
+# --- who is assigned --------------------------------------------------------------------------
+
+
+def active_assignments() -> list[Assignment]:
+    return list(
+        db.session.scalars(
+            select(Assignment)
+            .where(Assignment.withdrawn_at.is_(None))
+            .options(selectinload(Assignment.module), selectinload(Assignment.exercise))
+            .order_by(Assignment.due_date, Assignment.id)
+        )
+    )
+
+
+def assignments_for(user: User) -> list[Assignment]:
+    """Active assignments for this user, directly or through their current team."""
+    conditions = [AssignmentTarget.user_id == user.id]
+    if user.team_id is not None:
+        conditions.append(AssignmentTarget.team_id == user.team_id)
+    return list(
+        db.session.scalars(
+            select(Assignment)
+            .join(AssignmentTarget)
+            .where(Assignment.withdrawn_at.is_(None), or_(*conditions))
+            .distinct()
+            .order_by(Assignment.due_date, Assignment.id)
+        )
+    )
+
+
+def learners_of(assignment: Assignment, team_members: dict[int, list[int]]) -> set[int]:
+    users = set()
+    for target in assignment.targets:
+        if target.user_id is not None:
+            users.add(target.user_id)
+        if target.team_id is not None:
+            users.update(team_members.get(target.team_id, []))
+    return users
+
+
+# --- progress, in bulk --------------------------------------------------------------------------
+
+
+@dataclass
+class ProgressData:
+    """Everything needed to derive statuses for a set of users and assignments."""
+
+    best: dict[tuple[int, int], Attempt] = field(default_factory=dict)  # (user, exercise)
+    submitted: set[tuple[int, int]] = field(default_factory=set)  # awaiting a trainer
+    started: set[tuple[int, int]] = field(default_factory=set)  # any attempt at all
+    reads: dict[int, dict[int, dt.datetime]] = field(default_factory=dict)  # user -> lesson
+    module_lessons: dict[int, list[int]] = field(default_factory=dict)
+    module_exercises: dict[int, list[int]] = field(default_factory=dict)
+
+
+def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) -> ProgressData:
+    users = list(set(user_ids))
+    data = ProgressData()
+    module_ids = {a.module_id for a in assignments if a.module_id is not None}
+    exercise_ids = {a.exercise_id for a in assignments if a.exercise_id is not None}
+    if module_ids:
+        modules = db.session.scalars(
+            select(Module)
+            .where(Module.id.in_(module_ids))
+            .options(selectinload(Module.lessons), selectinload(Module.exercises))
+        )
+        for module in modules:
+            data.module_lessons[module.id] = [x.id for x in module.lessons if x.published]
+            data.module_exercises[module.id] = [x.id for x in module.exercises if x.published]
+            exercise_ids.update(data.module_exercises[module.id])
+    if not users:
+        return data
+    for chunk in _chunks(users):
+        if exercise_ids:
+            rows = db.session.scalars(
+                select(Attempt).where(
+                    Attempt.user_id.in_(chunk), Attempt.exercise_id.in_(exercise_ids)
+                )
+            )
+            for attempt in rows:
+                key = (attempt.user_id, attempt.exercise_id)
+                data.started.add(key)
+                if attempt.status == AttemptStatus.SUBMITTED.value:
+                    data.submitted.add(key)
+                elif attempt.status == AttemptStatus.GRADED.value:
+                    current = data.best.get(key)
+                    if current is None or (attempt.score or 0) > (current.score or 0):
+                        data.best[key] = attempt
+        lesson_ids = {x for ids in data.module_lessons.values() for x in ids}
+        if lesson_ids:
+            reads = db.session.execute(
+                select(LessonRead.user_id, LessonRead.lesson_id, LessonRead.read_at).where(
+                    LessonRead.user_id.in_(chunk), LessonRead.lesson_id.in_(lesson_ids)
+                )
+            )
+            for user_id, lesson_id, read_at in reads:
+                data.reads.setdefault(user_id, {})[lesson_id] = read_at
+    return data
+
+
+def _chunks(values: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+def _finished_at(attempt: Attempt) -> dt.datetime | None:
+    return _aware(attempt.scored_at or attempt.submitted_at or attempt.started_at)
+
+
+def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt.date) -> Cell:
+    """The status rules: done beats everything; not done after the due date is late
+    (the due date itself still counts as on time)."""
+    if assignment.exercise_id is not None:
+        exercise_ids = [assignment.exercise_id]
+        lesson_ids: list[int] = []
+    else:
+        exercise_ids = data.module_exercises.get(assignment.module_id, [])
+        lesson_ids = data.module_lessons.get(assignment.module_id, [])
+    read = data.reads.get(user_id, {})
+    best = [data.best.get((user_id, e)) for e in exercise_ids]
+    passed = [b for b in best if b is not None and b.passed]
+    scores = [(b.score or 0.0) if b is not None else 0.0 for b in best]
+    score = sum(scores) / len(scores) if any(b is not None for b in best) else None
+    all_read = all(lesson in read for lesson in lesson_ids)
+    if (exercise_ids or lesson_ids) and len(passed) == len(exercise_ids) and all_read:
+        moments = [_finished_at(b) for b in passed] + [_aware(read[x]) for x in lesson_ids]
+        done_at = max((m for m in moments if m is not None), default=None)
+        late = done_at is not None and done_at.date() > assignment.due_date
+        return Cell(Status.DONE, score, late=late, done_at=done_at)
+    waiting = [e for e in exercise_ids if (user_id, e) in data.submitted]
+    passed_ids = {b.exercise_id for b in passed}
+    if waiting and all(e in passed_ids or e in waiting for e in exercise_ids) and all_read:
+        return Cell(Status.SUBMITTED, score)
+    if assignment.due_date < today:
+        return Cell(Status.OVERDUE, score)
+    touched = any((user_id, e) in data.started for e in exercise_ids) or any(
+        x in read for x in lesson_ids
+    )
+    return Cell(Status.STARTED if touched else Status.OPEN, score)
+
+
+# --- the learner's view -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MyAssignment:
+    assignment: Assignment
+    cell: Cell
+
+
+def my_assignments(user: User, today: dt.date | None = None) -> list[MyAssignment]:
+    today = today or dt.date.today()
+    assignments = assignments_for(user)
+    data = load_progress([user.id], assignments)
+    return [MyAssignment(a, cell_for(user.id, a, data, today)) for a in assignments]
+
+
+def open_count(user: User, today: dt.date | None = None) -> int:
+    """For the badge in the navigation: assigned work that is not done or handed in."""
+    return sum(
+        1
+        for item in my_assignments(user, today)
+        if item.cell.status in (Status.OPEN, Status.STARTED, Status.OVERDUE)
+    )
+
+
+# --- the trainer's matrix -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixFilter:
+    team_id: int | None = None
+    module_id: int | None = None
+    status: Status | None = None
+
+
+@dataclass
+class Matrix:
+    assignments: list[Assignment]
+    learners: list[User]
+    cells: dict[tuple[int, int], Cell]  # (user id, assignment id) -> cell; absent = not assigned
+    counts: dict[Status, int]
+
+
+def team_members() -> dict[int, list[int]]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for user_id, team_id in db.session.execute(
+        select(User.id, User.team_id).where(User.active.is_(True), User.team_id.is_not(None))
+    ):
+        members[team_id].append(user_id)
+    return members
+
+
+def assignment_matrix(filters: MatrixFilter, today: dt.date | None = None) -> Matrix:
+    today = today or dt.date.today()
+    assignments = active_assignments()
+    if filters.module_id is not None:
+        assignments = [
+            a
+            for a in assignments
+            if a.module_id == filters.module_id
+            or (a.exercise is not None and a.exercise.module_id == filters.module_id)
+        ]
+    members = team_members()
+    assigned = {a.id: learners_of(a, members) for a in assignments}
+    user_ids = set().union(*assigned.values()) if assigned else set()
+    query = select(User).where(User.id.in_(user_ids), User.active.is_(True))
+    if filters.team_id is not None:
+        query = query.where(User.team_id == filters.team_id)
+    learners = list(
+        db.session.scalars(query.options(selectinload(User.team)).order_by(User.full_name))
+    )
+    data = load_progress([u.id for u in learners], assignments)
+    cells = {}
+    for learner in learners:
+        for assignment in assignments:
+            if learner.id in assigned[assignment.id]:
+                cells[(learner.id, assignment.id)] = cell_for(learner.id, assignment, data, today)
+    if filters.status is not None:
+        keep = {user for (user, _a), cell in cells.items() if cell.status == filters.status}
+        learners = [u for u in learners if u.id in keep]
+        cells = {k: c for k, c in cells.items() if k[0] in keep}
+    counts = {status: 0 for status in Status}
+    for cell in cells.values():
+        counts[cell.status] += 1
+    return Matrix(assignments, learners, cells, counts)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def save_assignment(
+    assignment: Assignment | None,
+    *,
+    trainer: User,
+    module_id: int | None,
+    exercise_id: int | None,
+    user_ids: Iterable[int],
+    team_ids: Iterable[int],
+    due_date: dt.date | None,
+    message: str = "",
+    today: dt.date | None = None,
+) -> Assignment:
+    """Create or change an assignment; every problem is reported at once."""
+    today = today or dt.date.today()
+    user_ids, team_ids = sorted(set(user_ids)), sorted(set(team_ids))
+    problems = []
+    if (module_id is None) == (exercise_id is None):
+        problems.append(_("Kies een module of een oefening (één van beide)."))
+    elif module_id is not None and db.session.get(Module, module_id) is None:
+        problems.append(_("Die module bestaat niet."))
+    elif exercise_id is not None and db.session.get(Exercise, exercise_id) is None:
+        problems.append(_("Die oefening bestaat niet."))
+    if not user_ids and not team_ids:
+        problems.append(_("Kies minstens één persoon of team."))
+    known_users = set(db.session.scalars(select(User.id).where(User.id.in_(user_ids))))
+    known_teams = set(db.session.scalars(select(Team.id).where(Team.id.in_(team_ids))))
+    if set(user_ids) - known_users or set(team_ids) - known_teams:
+        problems.append(_("Een of meer gekozen personen of teams bestaan niet (meer)."))
+    if due_date is None:
+        problems.append(_("Kies een uiterste datum."))
+    elif assignment is None and due_date < today:
+        problems.append(_("De uiterste datum ligt vandaag of later."))
+    if len(message or "") > MAX_MESSAGE:
+        problems.append(_("Het bericht is te lang (hoogstens %(n)s tekens).", n=MAX_MESSAGE))
+    if problems:
+        raise ValidationFailed(problems)
+    if assignment is None:
+        assignment = Assignment(created_by_id=trainer.id)
+        db.session.add(assignment)
+    assignment.module_id = module_id
+    assignment.exercise_id = exercise_id
+    assignment.due_date = due_date
+    assignment.message = (message or "").strip()
+    assignment.targets = [AssignmentTarget(user_id=u) for u in user_ids] + [
+        AssignmentTarget(team_id=t) for t in team_ids
+    ]
+    db.session.commit()
+    return assignment
+
+
+def withdraw(assignment: Assignment) -> None:
+    """Withdraw: learners no longer see it; their attempts stay untouched."""
+    if assignment.withdrawn_at is None:
+        assignment.withdrawn_at = dt.datetime.now(dt.UTC)
+        db.session.commit()
+
+
+def learners() -> list[User]:
+    """People who can be given work: active users with the employee role."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(UserRole)
+            .where(User.active.is_(True), UserRole.role == Role.EMPLOYEE.value)
+            .order_by(User.full_name, User.username)
+        )
+    )
+
+
+# --- coaching: the search trail -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrailStep:
+    """One step of a learner's search: a query (with filters and hits) or an opened document."""
+
+    at: dt.datetime
+    kind: str  # "zoekopdracht" | "document"
+    query: str = ""
+    filters: dict | None = None
+    result_count: int | None = None
+    features: tuple[str, ...] = ()
+    document_title: str = ""
+    seconds_since_previous: float | None = None
+
+
+def search_trail(attempt: Attempt) -> list[TrailStep]:
+    from academy.models import DocumentOpen, QueryLog
+
+    steps = [
+        TrailStep(
+            at=_aware(log.created_at),
+            kind="zoekopdracht",
+            query=log.query,
+            filters=log.filters or {},
+            result_count=log.result_count,
+            features=tuple(filter(None, (log.features or "").split(","))),
+        )
+        for log in db.session.scalars(select(QueryLog).where(QueryLog.attempt_id == attempt.id))
+    ]
+    steps += [
+        TrailStep(
+            at=_aware(opened.created_at), kind="document", document_title=opened.document.title
+        )
+        for opened in db.session.scalars(
+            select(DocumentOpen)
+            .where(DocumentOpen.attempt_id == attempt.id)
+            .options(selectinload(DocumentOpen.document))
+        )
+    ]
+    steps.sort(key=lambda step: step.at)
+    timed = []
+    previous = _aware(attempt.started_at)
+    for step in steps:
+        gap = (step.at - previous).total_seconds() if previous else None
+        timed.append(TrailStep(**{**step.__dict__, "seconds_since_previous": gap}))
+        previous = step.at
+    return timed
+
+
+@dataclass(frozen=True)
+class SearchIndicators:
+    """Simple coaching signals for one learner."""
+
+    attempts: int
+    queries: int
+    queries_per_exercise: float
+    zero_result_queries: int
+    facet_searches: int
+    operators: dict[str, int]  # feature -> number of queries that used it
+
+
+def search_indicators(user: User) -> SearchIndicators:
+    from academy.models import QueryLog
+
+    attempts = list(db.session.scalars(select(Attempt).where(Attempt.user_id == user.id)))
+    attempt_ids = [a.id for a in attempts]
+    logs = (
+        list(db.session.scalars(select(QueryLog).where(QueryLog.attempt_id.in_(attempt_ids))))
+        if attempt_ids
+        else []
+    )
+    operators: dict[str, int] = defaultdict(int)
+    for log in logs:
+        for feature in filter(None, (log.features or "").split(",")):
+            operators[feature] += 1
+    exercises = {a.exercise_id for a in attempts}
+    return SearchIndicators(
+        attempts=len(attempts),
+        queries=len(logs),
+        queries_per_exercise=round(len(logs) / len(exercises), 1) if exercises else 0.0,
+        zero_result_queries=sum(1 for log in logs if log.result_count == 0),
+        facet_searches=sum(1 for log in logs if any((log.filters or {}).values())),
+        operators=dict(sorted(operators.items())),
+    )
+
+
+def learner_attempts(user: User) -> list[Attempt]:
+    return list(
+        db.session.scalars(
+            select(Attempt)
+            .where(Attempt.user_id == user.id)
+            .options(selectinload(Attempt.exercise))
+            .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+        )
+    )
