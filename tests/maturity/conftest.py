@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from academy.extensions import db
@@ -28,6 +29,7 @@ from academy.models import (
     Team,
     Theme,
 )
+from tests.conftest import AuthActions, build_app
 
 NOT = LevelStatus.NOT_STARTED
 BUSY = LevelStatus.IN_PROGRESS
@@ -112,13 +114,40 @@ def ctx(app: Flask) -> Iterator[None]:
         yield
 
 
+def add_vsv() -> str:
+    """One theme, "vsv", assessed twice (level 0, then level 1), with one analysis."""
+    theme = make_theme("vsv", "Vroegtijdig schoolverlaten")
+    assess(theme, 0, dt.date(2025, 2, 1), note="Eerste beoordeling")
+    assess(theme, 1, dt.date(2025, 8, 1), evidence="Monitor | https://example.nl/monitor")
+    db.session.add(Analysis(theme=theme, name="Monitor vsv", level_number=1))
+    db.session.commit()
+    return theme.code
+
+
 @pytest.fixture
 def vsv(app: Flask) -> str:
-    """One theme, "vsv", assessed twice (level 0, then level 1); returns its code."""
     with app.app_context():
-        theme = make_theme("vsv", "Vroegtijdig schoolverlaten")
-        assess(theme, 0, dt.date(2025, 2, 1), note="Eerste beoordeling")
-        assess(theme, 1, dt.date(2025, 8, 1), evidence="Monitor | https://example.nl/monitor")
-        db.session.add(Analysis(theme=theme, name="Monitor vsv", level_number=1))
-        db.session.commit()
-    return "vsv"
+        return add_vsv()
+
+
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory, password_hash) -> Iterator[Flask]:
+    """The fixture app with the vsv theme, built once per module.
+
+    Only for tests that must leave the data as it was (refused input, anonymous visits,
+    reading): an app per test costs more than the requests such tests make.
+    """
+    lifecycle = build_app(tmp_path_factory.mktemp("shared"), password_hash)
+    app = next(lifecycle)
+    with app.app_context():
+        add_vsv()
+    yield app
+    next(lifecycle, None)
+
+
+@pytest.fixture(scope="module")
+def manager(shared_app: Flask) -> FlaskClient:
+    """A client on `shared_app`, signed in as the programme manager."""
+    client = shared_app.test_client()
+    assert AuthActions(client).login("programmamanager").status_code == 302
+    return client

@@ -137,17 +137,18 @@ def test_readers_see_no_edit_buttons(client, login, vsv, role):
         "/themas/vsv/doel",
     ],
 )
-def test_anonymous_is_sent_to_login(client, vsv, path):
-    response = client.get(path)
+def test_anonymous_is_sent_to_login(shared_app, path):
+    response = shared_app.test_client().get(path)
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login")
 
 
-def test_anonymous_post_is_sent_to_login_and_saves_nothing(app, client, vsv):
-    before = row_counts(app)
+def test_anonymous_post_is_sent_to_login_and_saves_nothing(shared_app):
+    client = shared_app.test_client()
+    before = row_counts(shared_app)
     for path, data in (
         ("/themas/nieuw", THEME_DATA),
-        ("/themas/vsv/beoordelen", assessment_data(app)),
+        ("/themas/vsv/beoordelen", assessment_data(shared_app)),
         ("/themas/vsv/doel", TARGET_DATA),
         ("/themas/vsv/analyses/nieuw", ANALYSIS_DATA),
         ("/themas/vsv/archiveren", {}),
@@ -155,7 +156,7 @@ def test_anonymous_post_is_sent_to_login_and_saves_nothing(app, client, vsv):
         response = client.post(path, data=data)
         assert response.status_code == 302, path
         assert response.headers["Location"].startswith("/login"), path
-    assert row_counts(app) == before
+    assert row_counts(shared_app) == before
 
 
 # --- writing: who may -------------------------------------------------------------------------
@@ -369,19 +370,20 @@ BAD_ASSESSMENTS = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_ASSESSMENTS)
-def test_bad_assessment_is_refused(app, client, login, vsv, overrides, message):
-    login("programmamanager")
-    before = row_counts(app)
-    response = client.post("/themas/vsv/beoordelen", data=assessment_data(app, **overrides))
+def test_bad_assessment_is_refused(shared_app, manager, overrides, message):
+    before = row_counts(shared_app)
+    data = assessment_data(shared_app, **overrides)
+    response = manager.post("/themas/vsv/beoordelen", data=data)
     assert response.status_code == 200
     assert message in error_summary(response)
-    assert row_counts(app) == before
+    assert row_counts(shared_app) == before
 
 
-def test_bad_assessment_keeps_what_was_typed(app, client, login, vsv):
-    login("programmamanager")
-    data = assessment_data(app, assessed_on="2025-09-30", note="Mijn toelichting", criterium=[])
-    page = client.post("/themas/vsv/beoordelen", data=data).get_data(as_text=True)
+def test_bad_assessment_keeps_what_was_typed(shared_app, manager):
+    data = assessment_data(
+        shared_app, assessed_on="2025-09-30", note="Mijn toelichting", criterium=[]
+    )
+    page = manager.post("/themas/vsv/beoordelen", data=data).get_data(as_text=True)
     assert 'value="2025-09-30"' in page
     assert "Mijn toelichting" in page
 
@@ -408,13 +410,12 @@ BAD_TARGETS = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_TARGETS)
-def test_bad_target_is_refused(app, client, login, vsv, overrides, message):
-    login("programmamanager")
-    before = row_counts(app)
-    response = client.post("/themas/vsv/doel", data=TARGET_DATA | overrides)
+def test_bad_target_is_refused(shared_app, manager, overrides, message):
+    before = row_counts(shared_app)
+    response = manager.post("/themas/vsv/doel", data=TARGET_DATA | overrides)
     assert response.status_code == 200
     assert message in error_summary(response)
-    assert row_counts(app) == before
+    assert row_counts(shared_app) == before
 
 
 BAD_THEMES = [
@@ -437,13 +438,12 @@ BAD_THEMES = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_THEMES)
-def test_bad_new_theme_is_refused(app, client, login, vsv, overrides, message):
-    login("programmamanager")
-    before = row_counts(app)
-    response = client.post("/themas/nieuw", data=THEME_DATA | overrides)
+def test_bad_new_theme_is_refused(shared_app, manager, overrides, message):
+    before = row_counts(shared_app)
+    response = manager.post("/themas/nieuw", data=THEME_DATA | overrides)
     assert response.status_code == 200
     assert message in error_summary(response)
-    assert row_counts(app) == before
+    assert row_counts(shared_app) == before
 
 
 def test_bad_theme_edit_changes_nothing(app, client, login, vsv):
@@ -471,15 +471,15 @@ BAD_ANALYSES = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_ANALYSES)
-def test_bad_analysis_is_refused(app, client, login, vsv, analysis_id, overrides, message):
-    login("programmamanager")
-    before = row_counts(app)
+def test_bad_analysis_is_refused(shared_app, manager, overrides, message):
+    analysis_id = ids(shared_app, Analysis)[0]
+    before = row_counts(shared_app)
     for path in ("/themas/vsv/analyses/nieuw", f"/themas/vsv/analyses/{analysis_id}"):
-        response = client.post(path, data=ANALYSIS_DATA | overrides)
+        response = manager.post(path, data=ANALYSIS_DATA | overrides)
         assert response.status_code == 200, path
         assert message in error_summary(response), path
-    assert row_counts(app) == before
-    with app.app_context():
+    assert row_counts(shared_app) == before
+    with shared_app.app_context():
         assert db.session.get(Analysis, analysis_id).name == "Monitor vsv"
 
 
@@ -494,12 +494,11 @@ def test_bad_analysis_is_refused(app, client, login, vsv, analysis_id, overrides
         pytest.param(TOO_LONG, "niet langer zijn dan 300", id="10kB"),
     ],
 )
-def test_bad_criterion_is_refused(app, client, login, text, message):
-    login("programmamanager")
-    before = row_counts(app)
-    response = client.post("/themas/ladder/1/criteria", data={"text": text}, follow_redirects=True)
+def test_bad_criterion_is_refused(shared_app, manager, text, message):
+    before = row_counts(shared_app)
+    response = manager.post("/themas/ladder/1/criteria", data={"text": text}, follow_redirects=True)
     assert message in html.unescape(response.get_data(as_text=True))
-    assert row_counts(app) == before
+    assert row_counts(shared_app) == before
 
 
 HOSTILE = '<script>alert("xss")</script>'
@@ -525,8 +524,8 @@ def test_hostile_strings_are_shown_escaped(app, client, login):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
-def test_unknown_theme_is_404(client, login):
-    login("programmamanager")
+def test_unknown_theme_is_404(manager):
+    client = manager
     for path in (
         "/themas/bestaat-niet",
         "/themas/bestaat-niet/bewerken",
