@@ -22,6 +22,7 @@ from academy.maturity.services import (
     theme_summaries,
 )
 from academy.models import Analysis, Assessment, LevelCriterion, Target, Team, Theme
+from tests.conftest import build_app
 from tests.maturity.conftest import (
     BUSY,
     DONE,
@@ -444,29 +445,33 @@ def test_behind_target_flag(empty_vsv, level, check_on, behind):
 # --- the portfolio ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def portfolio(ctx):
-    """Four themes: two domains, two owners, levels -1/1/2 and none, one behind target."""
-    db.session.add_all([_team("Team Sociaal")])
-    db.session.commit()
-    armoede = make_theme("armoede", "Armoede", "Sociaal domein", owner="Team Sociaal")
-    vsv = make_theme("vsv", "Vroegtijdig schoolverlaten", "Onderwijs")
-    jeugd = make_theme("jeugd", "jeugdzorg", "Sociaal domein", owner="Team Sociaal")
-    make_theme("zwemmen", "Zwembaden", "Sport en cultuur", owner=None)
-    assess(armoede, 1, dt.date(2025, 3, 1))
-    assess(armoede, 2, dt.date(2025, 9, 1))
-    assess(vsv, 1, dt.date(2025, 5, 1))
-    assess(jeugd, 0, dt.date(2025, 1, 1), statuses=ladder(BUSY))
-    services.set_target(
-        vsv, level=3, target_date=dt.date(2025, 6, 1), set_by=None, today=dt.date(2025, 1, 1)
-    )
-    services.set_target(armoede, level=2, target_date=dt.date(2025, 6, 1), set_by=None,
-                        today=dt.date(2025, 1, 1))  # fmt: skip
-    return theme_summaries(today=dt.date(2025, 10, 1))
+@pytest.fixture(scope="module")
+def portfolio(tmp_path_factory, password_hash) -> list[services.ThemeSummary]:
+    """Four themes: two domains, two owners, levels -1/1/2 and none, one behind target.
 
-
-def _team(name):
-    return Team(name=name, description="")
+    Summaries are plain frozen data, so one app per module serves every filter and sort case.
+    """
+    lifecycle = build_app(tmp_path_factory.mktemp("portfolio"), password_hash)
+    app = next(lifecycle)
+    with app.app_context():
+        db.session.add(Team(name="Team Sociaal", description=""))
+        db.session.commit()
+        armoede = make_theme("armoede", "Armoede", "Sociaal domein", owner="Team Sociaal")
+        vsv = make_theme("vsv", "Vroegtijdig schoolverlaten", "Onderwijs")
+        jeugd = make_theme("jeugd", "jeugdzorg", "Sociaal domein", owner="Team Sociaal")
+        make_theme("zwemmen", "Zwembaden", "Sport en cultuur", owner=None)
+        assess(armoede, 1, dt.date(2025, 3, 1))
+        assess(armoede, 2, dt.date(2025, 9, 1))
+        assess(vsv, 1, dt.date(2025, 5, 1))
+        assess(jeugd, 0, dt.date(2025, 1, 1), statuses=ladder(BUSY))
+        for theme, level in ((vsv, 3), (armoede, 2)):
+            services.set_target(
+                theme, level=level, target_date=dt.date(2025, 6, 1), set_by=None,
+                today=dt.date(2025, 1, 1),
+            )  # fmt: skip
+        summaries = theme_summaries(today=dt.date(2025, 10, 1))
+    next(lifecycle, None)
+    return summaries
 
 
 def test_theme_summaries_derive_levels_and_targets(portfolio):
