@@ -53,6 +53,7 @@ def seed_demo_command() -> None:
         roles = ", ".join(role.value for role in user.roles)
         click.echo(f"  {user.username:<18} ({roles})")
     click.echo("  password: the value of DEMO_PASSWORD (default 'academie')")
+    click.echo("  (plus 14 demo colleagues with learning progress, same password)")
 
 
 @click.command("create-user")

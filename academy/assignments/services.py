@@ -72,9 +72,9 @@ def active_assignments() -> list[Assignment]:
 
 
 def assignments_for(user: User) -> list[Assignment]:
-    """Active assignments for this user, directly or through their current team."""
+    """Active assignments for this user, directly or (as a learner) through their team."""
     conditions = [AssignmentTarget.user_id == user.id]
-    if user.team_id is not None:
+    if user.team_id is not None and Role.EMPLOYEE in user.roles:
         conditions.append(AssignmentTarget.team_id == user.team_id)
     return list(
         db.session.scalars(
@@ -248,9 +248,17 @@ class Matrix:
 
 
 def team_members() -> dict[int, list[int]]:
+    """Current learners per team: active users with the employee role (an admin or a
+    programme manager in the team is not given the team's training work)."""
     members: dict[int, list[int]] = defaultdict(list)
     for user_id, team_id in db.session.execute(
-        select(User.id, User.team_id).where(User.active.is_(True), User.team_id.is_not(None))
+        select(User.id, User.team_id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            User.active.is_(True),
+            User.team_id.is_not(None),
+            UserRole.role == Role.EMPLOYEE.value,
+        )
     ):
         members[team_id].append(user_id)
     return members

@@ -48,3 +48,15 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
         render_kw={"autocomplete": "current-password"},
     )
     submit = SubmitField(_l("Wachtwoord wijzigen"))
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        _l("Naam van het token"),
+        validators=[
+            DataRequired(_l("Geef het token een naam, zodat je het later herkent.")),
+            Length(max=100, message=_l("Een naam heeft hoogstens 100 tekens.")),
+        ],
+        render_kw={"autocomplete": "off", "maxlength": 100},
+    )
+    submit = SubmitField(_l("Token maken"))

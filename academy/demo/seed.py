@@ -254,6 +254,13 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         seed_documents(themes, report)
         db.session.flush()
         seed_curriculum(report)
+        db.session.flush()
+        from academy.demo.learning import seed_colleagues, seed_learning
+
+        seed_colleagues(hash_password(password), teams, report)
+        db.session.flush()
+        trainer = db.session.scalar(select(User).where(User.username == "trainer"))
+        seed_learning(trainer, today or dt.date.today(), report)
         db.session.commit()
     except Exception:
         db.session.rollback()
