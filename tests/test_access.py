@@ -6,6 +6,7 @@ The routes are read from the URL map, so a route that is missing from ACCESS fai
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tempfile
 from pathlib import Path
@@ -73,6 +74,13 @@ ACCESS: dict[str, object] = {
     "training.publish": POST_ONLY,
     "training.awaiting_score": ("trainer",),
     "training.score_attempt": ("trainer",),
+    "assignments.mine": SIGNED_IN,
+    "assignments.overview": ("trainer",),
+    "assignments.overview_csv": ("trainer",),
+    "assignments.new": ("trainer",),
+    "assignments.edit": ("trainer",),
+    "assignments.withdraw": POST_ONLY,
+    "assignments.learner": ("trainer",),
     "admin.users": ("admin",),
     "admin.new_user": ("admin",),
     "admin.edit_user": ("admin",),
@@ -124,6 +132,9 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "training.move": {"kind": "module", "item_id": 1},
     "training.publish": {"kind": "module", "item_id": 1},
     "training.score_attempt": {"attempt_id": 2},
+    "assignments.edit": {"assignment_id": 1},
+    "assignments.withdraw": {"assignment_id": 1},
+    "assignments.learner": {"user_id": 4},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -144,6 +155,8 @@ def access_app(tmp_path_factory, password_hash):
         from academy.extensions import db
         from academy.models import (
             Analysis,
+            Assignment,
+            AssignmentTarget,
             Attempt,
             Document,
             Exercise,
@@ -184,6 +197,13 @@ def access_app(tmp_path_factory, password_hash):
                 user_id=learner.id,
                 status="submitted",
                 answer_text="Ik gebruikte de monitor.",
+            )
+        )
+        db.session.add(
+            Assignment(
+                module=module,
+                due_date=dt.date.today(),
+                targets=[AssignmentTarget(user_id=learner.id)],
             )
         )
         db.session.commit()
