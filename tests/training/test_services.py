@@ -17,9 +17,12 @@ from tests.training.conftest import (
     HINTS,
     Training,
     add_query_log,
+    do,
     get_exercise,
     get_module,
     get_user,
+    learner,
+    pass_everything,
 )
 
 
@@ -28,34 +31,6 @@ def ctx(app: Flask, training: Training) -> Iterator[Training]:
     """The fixture curriculum, inside an app context (service tests make no requests)."""
     with app.app_context():
         yield training
-
-
-def learner():
-    return get_user("medewerker")
-
-
-def do(kind_or_slug: str, training: Training, *, mark=(), answer: str = "", user=None):
-    """Start an attempt, mark documents, hand it in; returns the attempt."""
-    slug = training.exercises.get(kind_or_slug, kind_or_slug)
-    attempt = services.start_attempt(user or learner(), get_exercise(slug))
-    for document_id in mark:
-        services.toggle_document(attempt, document_id)
-    services.submit_attempt(attempt, answer_text=answer)
-    return attempt
-
-
-def pass_everything(training: Training, user=None) -> None:
-    """Read every lesson and pass every automatically graded exercise."""
-    user = user or learner()
-    module = get_module(training.module)
-    for lesson in module.lessons:
-        services.mark_lesson_read(user, lesson)
-    do("known_item", training, mark=[training.docs["armoede-monitor-2024"]], user=user)
-    do("fact", training, answer="4.312", user=user)
-    do("find_all", training, mark=training.vsv_ids, user=user)
-    attempt = services.start_attempt(user, get_exercise(training.exercises["process"]))
-    add_query_log(attempt.id, user, "schooluitval OF thuiszitters", "or")
-    services.submit_attempt(attempt)
 
 
 # --- grading per kind -------------------------------------------------------------------------
