@@ -76,6 +76,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from academy.admin import bp as admin_bp
+    from academy.api import bp as api_bp
     from academy.assignments import bp as assignments_bp
     from academy.auth import bp as auth_bp
     from academy.main import bp as main_bp
@@ -90,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(training_bp)
     app.register_blueprint(assignments_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(api_bp)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, make_response, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from academy.extensions import db
 
@@ -32,8 +32,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if request.path.startswith("/api/"):
-            return error  # the API answers with problem+json from its own handlers
+        if request.path.startswith("/api/"):  # unknown API paths and 405s included
+            from academy.api.problems import http_problem  # (lazy: the API imports services)
+
+            return http_problem(error)
         code = error.code or 500
         template = f"errors/{code}.html" if code in ERROR_PAGES else "errors/generic.html"
         response = make_response(render_template(template, error=error), code)
@@ -46,4 +48,8 @@ def register_error_handlers(app: Flask) -> None:
     def unexpected_error(error: Exception):
         db.session.rollback()
         log.exception("Unhandled error on %s %s", request.method, request.path)
+        if request.path.startswith("/api/"):
+            from academy.api.problems import http_problem
+
+            return http_problem(InternalServerError())
         return render_template("errors/500.html"), 500

@@ -55,7 +55,9 @@ OPERATIONS: list[Operation] = []
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None):
-    response = Response(json.dumps(data, ensure_ascii=False), status=status, mimetype="application/json")
+    response = Response(
+        json.dumps(data, ensure_ascii=False), status=status, mimetype="application/json"
+    )
     response.headers.update(headers or {})
     return response
 

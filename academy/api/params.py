@@ -116,9 +116,7 @@ def parse_query(
     for key in args:
         if key not in known:
             allowed = ", ".join(known) or "geen"
-            problems.append(
-                InvalidParam(key, f"Onbekende parameter. Toegestaan: {allowed}.")
-            )
+            problems.append(InvalidParam(key, f"Onbekende parameter. Toegestaan: {allowed}."))
     for name, param in known.items():
         value, reasons = param.parse(args.getlist(name))
         problems.extend(InvalidParam(name, reason) for reason in reasons)
@@ -181,5 +179,5 @@ def page_params(default_size: int = 20) -> tuple[Param, Param]:
 
 
 def flask_path(path: str, path_params: Mapping[str, PathParam]) -> str:
-    """"/themas/{code}" -> "/themas/<code>"; "/documenten/{id}" -> "/documenten/<int:id>"."""
+    """ "/themas/{code}" -> "/themas/<code>"; "/documenten/{id}" -> "/documenten/<int:id>"."""
     return re.sub(r"\{(\w+)\}", lambda m: path_params[m.group(1)].converter, path)

@@ -144,7 +144,9 @@ def _read_statuses(value: Any, problems: list[InvalidParam]) -> dict[int, LevelS
     statuses: dict[int, LevelStatus] = {}
     for key in value:
         if key not in {str(n) for n in LEVEL_NUMBERS}:
-            problems.append(InvalidParam(f"statussen.{key}", "Onbekend niveau; kies 0 tot en met 4."))
+            problems.append(
+                InvalidParam(f"statussen.{key}", "Onbekend niveau; kies 0 tot en met 4.")
+            )
     for number in LEVEL_NUMBERS:
         status = value.get(str(number))
         if status is None:
@@ -199,7 +201,9 @@ def _read_evidence(value: Any, problems: list[InvalidParam]) -> str:
                 problems.append(InvalidParam(f"{name}.{key}", "Onbekend veld."))
         title, url = item.get("titel", ""), item.get("url")
         if not isinstance(title, str) or len(title) > 300 or any(c in title for c in "\r\n"):
-            problems.append(InvalidParam(f"{name}.titel", "Een titel is één regel van hoogstens 300 tekens."))
+            problems.append(
+                InvalidParam(f"{name}.titel", "Een titel is één regel van hoogstens 300 tekens.")
+            )
             continue
         if not isinstance(url, str) or any(c.isspace() or c == "|" for c in url):
             problems.append(InvalidParam(f"{name}.url", "Geef een webadres zonder spaties."))
@@ -306,7 +310,10 @@ def team_list() -> list[tuple[Team, int]]:
         .where(User.team_id == Team.id, User.active.is_(True))
         .scalar_subquery()
     )
-    return [(team, count) for team, count in db.session.execute(select(Team, members).order_by(Team.name, Team.id))]
+    return [
+        (team, count)
+        for team, count in db.session.execute(select(Team, members).order_by(Team.name, Team.id))
+    ]
 
 
 def team_members(team: Team) -> list[User]:
