@@ -22,6 +22,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import sys
@@ -512,6 +513,15 @@ def time_queries(run: Callable[[str], Any], queries: list[str], rounds: int) -> 
     return times
 
 
+def _cpu_seconds() -> float:
+    """User+system CPU of this process and its finished children (the writer processes)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bench_size(
     n: int, make_docs: Callable[[int], list[IndexedDocument]], rounds: int, workdir: Path
 ) -> dict[str, Any]:
@@ -520,14 +530,18 @@ def bench_size(
 
     index_dir = workdir / f"whoosh-{n}"
     index = SearchIndex(index_dir)
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     index.rebuild(docs)
     whoosh_build = time.perf_counter() - t0
+    whoosh_cpu = _cpu_seconds() - cpu0
 
     fts = Fts5Engine(workdir / f"fts-{n}.sqlite3")
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     fts.build(docs)
     fts_build = time.perf_counter() - t0
+    fts_cpu = _cpu_seconds() - cpu0
 
     # cold: a fresh SearchIndex, each query once (first open, empty caches)
     cold_index = SearchIndex(index_dir)
@@ -547,6 +561,8 @@ def bench_size(
         "words": words,
         "whoosh_build": n / whoosh_build,
         "fts_build": n / fts_build,
+        "whoosh_cpu": whoosh_cpu,
+        "fts_cpu": fts_cpu,
         "whoosh": warm,
         "whoosh_cold": cold,
         "fts": fts_times,
@@ -611,6 +627,11 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("Targets at 10,000 docs: p50 <= 40 ms, p95 <= 150 ms, build >= 400 docs/s.")
     print(f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.")
+    for r in results:
+        print(
+            f"Build CPU at {r['n']:,}: search_module {r['whoosh_cpu']:.1f} s "
+            f"(parent + writer processes), FTS5 {r['fts_cpu']:.1f} s."
+        )
     print("search_module rows include the first (cold-cache) round; 'cold' is a fresh")
     print("SearchIndex answering each query once.")
     print(f"Average body length: {', '.join(str(round(r['words'])) + ' words' for r in results)}.")
