@@ -22,12 +22,29 @@ POST_ONLY = "post-only"  # state-changing: GET is 405 for everyone
 OWN_ATTEMPT = "own-attempt"  # only the learner whose attempt it is (the medewerker here)
 CERTIFICATE = "certificate"  # signed in; redirects to the module until it is completed
 
-# endpoint -> who may GET it (PUBLIC, SIGNED_IN, POST_ONLY or a tuple of role names).
+
+class Api:
+    """An API route: the visitor sends their bearer token instead of signing in; without
+    one the answer is 401 problem+json (never a redirect), with the wrong role 403.
+
+    A POST operation is visited with an empty JSON object: an allowed role gets 400
+    (invalid input, nothing written), so the role check is seen to pass."""
+
+    def __init__(self, *roles: str, method: str = "GET") -> None:
+        self.roles = roles
+        self.method = method
+
+
+API_SIGNED_IN = Api()  # any valid token
+
+# endpoint -> who may GET it (PUBLIC, SIGNED_IN, POST_ONLY, a tuple of role names, or Api(...)).
 ACCESS: dict[str, object] = {
     "static": PUBLIC,
     "auth.login": PUBLIC,
     "auth.logout": POST_ONLY,
     "auth.change_own_password": SIGNED_IN,
+    "auth.profile": SIGNED_IN,
+    "auth.revoke_token": POST_ONLY,
     "main.home": SIGNED_IN,
     "main.accessibility": PUBLIC,
     "main.set_language": POST_ONLY,
@@ -92,6 +109,23 @@ ACCESS: dict[str, object] = {
     "admin.delete_team": POST_ONLY,
     "admin.documents": ("admin",),
     "admin.import_documents": POST_ONLY,
+    "api.documentation": PUBLIC,
+    "api.openapi": PUBLIC,
+    "api.themes": API_SIGNED_IN,
+    "api.theme": API_SIGNED_IN,
+    "api.theme_assessments": API_SIGNED_IN,
+    "api.create_assessment": Api("programmamanager", method="POST"),
+    "api.theme_assessment": API_SIGNED_IN,
+    "api.theme_analyses": API_SIGNED_IN,
+    "api.levels": API_SIGNED_IN,
+    "api.documents": API_SIGNED_IN,
+    "api.document": API_SIGNED_IN,
+    "api.modules": API_SIGNED_IN,
+    "api.module": API_SIGNED_IN,
+    "api.exercises": API_SIGNED_IN,
+    "api.exercise": API_SIGNED_IN,
+    "api.teams": Api("trainer", "programmamanager"),
+    "api.team_progress": Api("trainer", "programmamanager"),
 }
 
 # Values for URL parameters, so routes with parameters are visited too.
@@ -135,6 +169,16 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "assignments.edit": {"assignment_id": 1},
     "assignments.withdraw": {"assignment_id": 1},
     "assignments.learner": {"user_id": 4},
+    "auth.revoke_token": {"token_id": 1},
+    "api.theme": {"code": "vsv"},
+    "api.theme_assessments": {"code": "vsv"},
+    "api.create_assessment": {"code": "vsv"},
+    "api.theme_assessment": {"code": "vsv", "id": 1},
+    "api.theme_analyses": {"code": "vsv"},
+    "api.document": {"id": 1},
+    "api.module": {"slug": "zoeken"},
+    "api.exercise": {"slug": "open-vraag"},
+    "api.team_progress": {"id": 1},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -143,6 +187,7 @@ URL_VALUES: dict[str, dict[str, object]] = {
 }
 
 VISITORS = ["anonymous", *ROLE_USERS]
+API_TOKENS: dict[str, str] = {}  # visitor -> bearer token, made by access_app
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +252,21 @@ def access_app(tmp_path_factory, password_hash):
             )
         )
         db.session.commit()
+        # An assessment for api.theme_assessment, and an API token per visitor.
+        from academy.auth.services import create_api_token
+        from academy.maturity.services import record_assessment
+        from academy.models import LEVEL_NUMBERS, LevelStatus
+
+        record_assessment(
+            theme,
+            assessor=None,
+            assessed_on=dt.date(2025, 1, 1),
+            statuses=dict.fromkeys(LEVEL_NUMBERS, LevelStatus.IN_PROGRESS),
+            criteria_met=[],
+        )
+        for username in ROLE_USERS:
+            user = db.session.scalar(db.select(User).where(User.username == username))
+            API_TOKENS[username] = create_api_token(user, "toegangstabel")[1]
     yield app
     next(builder, None)
 
@@ -223,6 +283,13 @@ def _routes(app):
 
 
 def expected_status(rule_access: object, visitor: str, path: str) -> int:
+    if isinstance(rule_access, Api):
+        if visitor == "anonymous":
+            return 401
+        allowed = not rule_access.roles or visitor == "admin" or visitor in rule_access.roles
+        if not allowed:
+            return 403
+        return 400 if rule_access.method == "POST" else 200
     if rule_access == POST_ONLY:
         return 405
     if rule_access == PUBLIC:
@@ -259,11 +326,22 @@ def test_route_access(app, client, login, endpoint, visitor):
         from flask import url_for
 
         path = url_for(endpoint, **URL_VALUES.get(endpoint, {}))
-    if visitor != "anonymous":
+    access = ACCESS[endpoint]
+    headers = {}
+    if isinstance(access, Api):
+        if visitor != "anonymous":
+            headers["Authorization"] = f"Bearer {API_TOKENS[visitor]}"
+    elif visitor != "anonymous":
         login(visitor)
-    response = client.get(path)
-    expected = expected_status(ACCESS[endpoint], visitor, path)
-    assert response.status_code == expected, f"GET {path} as {visitor}"
+    if isinstance(access, Api) and access.method == "POST":
+        response = client.post(path, headers=headers, json={})
+    else:
+        response = client.get(path, headers=headers)
+    expected = expected_status(access, visitor, path)
+    assert response.status_code == expected, f"{response.request.method} {path} as {visitor}"
+    if isinstance(access, Api) and expected in (401, 403):
+        assert response.mimetype == "application/problem+json"
+        assert response.get_json()["status"] == expected
     if expected == 302 and visitor == "anonymous":
         assert response.headers["Location"].startswith("/login")
     if expected == 403:
@@ -291,4 +369,8 @@ def test_state_changing_routes_require_csrf(csrf_app):
 
             path = url_for(rule.endpoint, **URL_VALUES.get(rule.endpoint, {}))
         response = client.post(path, data={})
+        if rule.rule.startswith("/api/"):
+            # The API takes bearer tokens only (so it is CSRF-exempt): the session is no key.
+            assert response.status_code == 401, f"POST {path} with only a session"
+            continue
         assert response.status_code == 400, f"POST {path} without CSRF token"
