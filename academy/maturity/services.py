@@ -177,7 +177,7 @@ def theme_summaries(
     query = select(Theme, Team.name).outerjoin(Team, Theme.owner_team_id == Team.id)
     if not include_archived:
         query = query.where(Theme.archived.is_(False))
-    themes = db.session.execute(query.order_by(Theme.name)).all()
+    themes = db.session.execute(query.order_by(func.lower(Theme.name), Theme.id)).all()
 
     # The two newest assessments per theme.
     ranked = select(
