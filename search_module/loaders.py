@@ -468,6 +468,21 @@ def _read_docx(data: bytes, *, max_bytes: int) -> tuple[str, str]:
         raise LoadError("onleesbaar Word-bestand (uitgepakt te groot)")
     try:
         document = docx.Document(io.BytesIO(data))
+        # Paragraph.style resolves a style object per paragraph (slow on long documents);
+        # the style id from the XML plus a small id -> name cache is all we need.
+        styles = document.styles.element
+        style_names: dict[str, str] = {}
+
+        def is_heading(style_id: str | None) -> bool:
+            if not style_id:
+                return False  # the default paragraph style
+            if style_id not in style_names:
+                style = styles.get_by_id(style_id)
+                style_names[style_id] = (style.name_val or "") if style is not None else ""
+            return bool(
+                _HEADING_STYLE.match(style_id) or _HEADING_STYLE.match(style_names[style_id])
+            )
+
         heading = ""
         first_paragraph = ""
         parts: list[str] = []
@@ -480,8 +495,7 @@ def _read_docx(data: bytes, *, max_bytes: int) -> tuple[str, str]:
                 continue
             if not first_paragraph:
                 first_paragraph = text
-            style = block.style.name if block.style is not None else ""
-            if not heading and style and _HEADING_STYLE.match(style):
+            if not heading and is_heading(block._p.style):
                 heading = text
             parts.append(text)
     except LoadError:

@@ -11,7 +11,9 @@ import hashlib
 import json
 from pathlib import Path
 
+import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 from search_module.loaders import (
     LoadError,
@@ -265,6 +267,16 @@ def test_docx_title_from_heading_style_and_tables_in_the_body(tmp_path):
 def test_docx_without_heading_uses_first_paragraph(tmp_path):
     path = write_docx(tmp_path / "brief.docx", ["Brief aan de raad over vsv", "Geachte raad,"])
     assert load(path).title == "Brief aan de raad over vsv"
+
+
+def test_docx_heading_in_a_dutch_style_is_found(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Concept – niet verspreiden")
+    document.styles.add_style("Kop 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Visie op de binnenstad", style="Kop 1")
+    document.add_paragraph("Tekst.")
+    document.save(str(tmp_path / "visie.docx"))
+    assert load(tmp_path / "visie.docx").title == "Visie op de binnenstad"
 
 
 def test_broken_docx_is_refused(tmp_path):
