@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 FLASK  := FLASK_APP=wsgi $(BIN)/flask
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+# Two workers on two cores; pass PYTEST_ARGS="-n 0 tests/auth" (say) to run a part serially.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test lint format bench translations extract-messages clean
 
