@@ -32,6 +32,7 @@ from academy.models import (
     User,
     UserRole,
 )
+from academy.training.services import MAX_ID
 
 MAX_MESSAGE = 2000
 
@@ -107,6 +108,9 @@ class ProgressData:
     best: dict[tuple[int, int], Attempt] = field(default_factory=dict)  # (user, exercise)
     submitted: set[tuple[int, int]] = field(default_factory=set)  # awaiting a trainer
     started: set[tuple[int, int]] = field(default_factory=set)  # any attempt at all
+    # When each exercise was first passed: practising again after the due date for a better
+    # score must not turn work completed on time into late work.
+    first_passed: dict[tuple[int, int], dt.datetime] = field(default_factory=dict)
     reads: dict[int, dict[int, dt.datetime]] = field(default_factory=dict)  # user -> lesson
     module_lessons: dict[int, list[int]] = field(default_factory=dict)
     module_exercises: dict[int, list[int]] = field(default_factory=dict)
@@ -145,6 +149,11 @@ def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) ->
                     current = data.best.get(key)
                     if current is None or (attempt.score or 0) > (current.score or 0):
                         data.best[key] = attempt
+                    if attempt.passed:
+                        moment = _finished_at(attempt)
+                        first = data.first_passed.get(key)
+                        if moment is not None and (first is None or moment < first):
+                            data.first_passed[key] = moment
         lesson_ids = {x for ids in data.module_lessons.values() for x in ids}
         if lesson_ids:
             reads = db.session.execute(
@@ -188,7 +197,9 @@ def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt
     score = sum(scores) / len(scores) if any(b is not None for b in best) else None
     all_read = all(lesson in read for lesson in lesson_ids)
     if (exercise_ids or lesson_ids) and len(passed) == len(exercise_ids) and all_read:
-        moments = [_finished_at(b) for b in passed] + [_aware(read[x]) for x in lesson_ids]
+        moments = [
+            data.first_passed.get((user_id, b.exercise_id)) or _finished_at(b) for b in passed
+        ] + [_aware(read[x]) for x in lesson_ids]
         done_at = max((m for m in moments if m is not None), default=None)
         late = done_at is not None and done_at.date() > assignment.due_date
         return Cell(Status.DONE, score, late=late, done_at=done_at)
@@ -320,14 +331,14 @@ def save_assignment(
     problems = []
     if (module_id is None) == (exercise_id is None):
         problems.append(_("Kies een module of een oefening (één van beide)."))
-    elif module_id is not None and db.session.get(Module, module_id) is None:
+    elif module_id is not None and _get(Module, module_id) is None:
         problems.append(_("Die module bestaat niet."))
-    elif exercise_id is not None and db.session.get(Exercise, exercise_id) is None:
+    elif exercise_id is not None and _get(Exercise, exercise_id) is None:
         problems.append(_("Die oefening bestaat niet."))
     if not user_ids and not team_ids:
         problems.append(_("Kies minstens één persoon of team."))
-    known_users = set(db.session.scalars(select(User.id).where(User.id.in_(user_ids))))
-    known_teams = set(db.session.scalars(select(Team.id).where(Team.id.in_(team_ids))))
+    known_users = set(db.session.scalars(select(User.id).where(User.id.in_(_valid(user_ids)))))
+    known_teams = set(db.session.scalars(select(Team.id).where(Team.id.in_(_valid(team_ids)))))
     if set(user_ids) - known_users or set(team_ids) - known_teams:
         problems.append(_("Een of meer gekozen personen of teams bestaan niet (meer)."))
     if due_date is None:
@@ -350,6 +361,16 @@ def save_assignment(
     ]
     db.session.commit()
     return assignment
+
+
+def _valid(ids: Iterable[int]) -> list[int]:
+    """Ids a key column can hold; a larger number from a form is simply unknown (passed to
+    the database it raised OverflowError, a 500)."""
+    return [i for i in ids if 0 < i <= MAX_ID]
+
+
+def _get(model, model_id: int):
+    return db.session.get(model, model_id) if _valid([model_id]) else None
 
 
 def withdraw(assignment: Assignment) -> None:
