@@ -277,8 +277,8 @@ class SearchIndex:
             try:
                 ix = self._open_current()
                 new_view = IndexView(ix.searcher())
-            except IndexUnavailableError as exc:
-                failure = str(exc)
+            except IndexUnavailableError:
+                raise  # missing or wrong version: nothing was opened
             except Exception as exc:  # noqa: BLE001 - any damage means "unusable"
                 failure = f"{type(exc).__name__}: {exc}"
             if failure is not None:
