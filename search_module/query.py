@@ -22,7 +22,8 @@ learner sees how the query was read.
 :func:`parse_query` never raises: malformed input (unbalanced quotes or parentheses, a
 dangling operator, ``jaar:abc``, ``type:`` with nothing, a lone ``*``) is repaired, and the
 repair is explained in a Dutch hint. The training feature uses ``features`` to see which
-search skills a learner's query shows.
+search skills a learner's query shows: "phrase", "or", "not", "and" (only when AND/EN is
+typed; the implicit AND is no skill), "wildcard", "fuzzy", "field" and "group".
 """
 
 from __future__ import annotations
