@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from academy.models import (
     AnalysisStatus,
     Assessment,
     AssessmentLevel,
+    Document,
     Evidence,
     LevelCriterion,
     LevelStatus,
@@ -502,10 +504,15 @@ def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def parse_evidence_lines(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Read evidence as one link per line: "title | https://..." or a bare URL.
+PRACTICE_DOCUMENT = re.compile(r"^/zoeken/documenten/(\d{1,9})$")
 
-    Returns (links, problems); only http(s) links are accepted, so no javascript: URLs.
+
+def parse_evidence_lines(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Read evidence as one link per line: "title | https://..." or a bare URL, or a
+    document from the practice index by its path ("/zoeken/documenten/123").
+
+    Returns (links, problems); only http(s) links and existing practice documents are
+    accepted, so no javascript: URLs.
     """
     links: list[tuple[str, str]] = []
     problems: list[str] = []
@@ -515,17 +522,28 @@ def parse_evidence_lines(text: str) -> tuple[list[tuple[str, str]], list[str]]:
             continue
         title, _sep, url = line.rpartition("|") if "|" in line else ("", "", line)
         title, url = title.strip(), url.strip()
+        if len(url) > 2000 or len(title) > 300:
+            problems.append(_("Bewijs regel %(n)s is te lang.", n=number))
+            continue
+        document = PRACTICE_DOCUMENT.match(url)
+        if document is not None:
+            found = db.session.get(Document, int(document.group(1)))
+            if found is None:
+                problems.append(
+                    _("Bewijs regel %(n)s: dat document staat niet in de zoekomgeving.", n=number)
+                )
+                continue
+            links.append((title or found.title, url))
+            continue
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             problems.append(
                 _(
-                    "Bewijs regel %(n)s: geef een webadres dat begint met http:// of https://.",
+                    "Bewijs regel %(n)s: geef een webadres dat begint met http:// of https://, "
+                    "of een document uit de zoekomgeving (/zoeken/documenten/…).",
                     n=number,
                 )
             )
-            continue
-        if len(url) > 2000 or len(title) > 300:
-            problems.append(_("Bewijs regel %(n)s is te lang.", n=number))
             continue
         links.append((title or url, url))
     return links, problems

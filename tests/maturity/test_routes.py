@@ -352,7 +352,7 @@ BAD_ASSESSMENTS = [
     ),
     pytest.param(
         {"evidence": "javascript:alert(document.cookie)"},
-        "Bewijs regel 1: geef een webadres dat begint met http:// of https://.",
+        "Bewijs regel 1: geef een webadres dat begint met http:// of https://",
         id="evidence-javascript",
     ),
     pytest.param(

@@ -352,7 +352,10 @@ def test_missing_level_status_is_refused(app, empty_vsv):
 
 def test_hostile_evidence_is_refused_and_nothing_saved(app, empty_vsv):
     messages = _refused(app, evidence_text="Goed | https://ok.nl\nKlik | javascript:alert(1)")
-    assert messages == ["Bewijs regel 2: geef een webadres dat begint met http:// of https://."]
+    assert messages == [
+        "Bewijs regel 2: geef een webadres dat begint met http:// of https://, "
+        "of een document uit de zoekomgeving (/zoeken/documenten/…)."
+    ]
 
 
 def test_all_problems_are_reported_at_once(app, empty_vsv):
@@ -720,3 +723,22 @@ def test_delete_analysis(ctx):
     analysis = services.save_analysis(theme, None, name="Monitor", level=1, status="in_gebruik")
     services.delete_analysis(analysis)
     assert db.session.scalar(select(db.func.count(Analysis.id))) == 0
+
+
+def test_evidence_can_point_at_a_practice_document(app):
+    from academy.models import Document
+
+    with app.app_context():
+        document = Document(key="ev-1", title="Armoedemonitor 2023", doctype="monitor", body="x")
+        db.session.add(document)
+        db.session.commit()
+        links, problems = services.parse_evidence_lines(
+            f"/zoeken/documenten/{document.id}\nEigen titel | /zoeken/documenten/{document.id}\n"
+            "/zoeken/documenten/999999\n/zoeken/documenten/abc"
+        )
+    assert links == [
+        ("Armoedemonitor 2023", f"/zoeken/documenten/{document.id}"),
+        ("Eigen titel", f"/zoeken/documenten/{document.id}"),
+    ]
+    assert problems[0].startswith("Bewijs regel 3: dat document staat niet in de zoekomgeving")
+    assert problems[1].startswith("Bewijs regel 4: geef een webadres")
