@@ -157,8 +157,20 @@ def completion_date(user: User, module: Module) -> dt.datetime | None:
             )
         )
     )
-    for attempt in best_attempts(user, (e.id for e in visible_exercises(module))).values():
-        moments.append(attempt.scored_at or attempt.submitted_at or attempt.started_at)
+    # Each exercise counts from its first passing attempt: a better score after completion
+    # must not move the certificate's date forward (the best attempt did).
+    first_passed: dict[int, dt.datetime] = {}
+    passing = select(Attempt).where(
+        Attempt.user_id == user.id,
+        Attempt.exercise_id.in_([e.id for e in visible_exercises(module)]),
+        Attempt.status == AttemptStatus.GRADED.value,
+        Attempt.passed.is_(True),
+    )
+    for attempt in db.session.scalars(passing):
+        moment = attempt.scored_at or attempt.submitted_at or attempt.started_at
+        if attempt.exercise_id not in first_passed or moment < first_passed[attempt.exercise_id]:
+            first_passed[attempt.exercise_id] = moment
+    moments.extend(first_passed.values())
     return max(moments) if moments else None
 
 

@@ -436,3 +436,32 @@ def test_drafts_are_hidden_from_learner_lookups(ctx: Training) -> None:
     assert services.get_exercise(ctx.draft_exercise) is None
     assert services.get_exercise(ctx.draft_exercise, include_drafts=True) is not None
     assert services.get_module("bestaat-niet", include_drafts=True) is None
+
+
+def test_a_better_score_after_completion_keeps_the_completion_date(ctx: Training) -> None:
+    """The certificate date is when the module became complete, not the last improvement."""
+    module = get_module(ctx.module)
+    for lesson in module.lessons:
+        services.mark_lesson_read(learner(), lesson)
+    do("known_item", ctx, mark=[ctx.docs["armoede-monitor-2024"]])
+    do("fact", ctx, answer="4.312")
+    do("find_all", ctx, mark=ctx.vsv_ids[:2])  # F1 0.8: passed, but not the best possible
+    process = services.start_attempt(learner(), get_exercise(ctx.exercises["process"]))
+    add_query_log(process.id, learner(), "a OF b", "or")
+    services.submit_attempt(process)
+    services.score_open_attempt(
+        do("open", ctx, answer="Verslag"),
+        trainer=get_user("trainer"),
+        rubric_scores=[2, 2, 1],
+        feedback="",
+    )
+    earlier = dt.datetime(2024, 3, 1, 12, 0)
+    for attempt in db.session.scalars(select(Attempt)):
+        attempt.scored_at = attempt.submitted_at = attempt.started_at = earlier
+    for read in db.session.scalars(select(LessonRead)):
+        read.read_at = earlier
+    db.session.commit()
+    assert services.completion_date(learner(), module).replace(tzinfo=None) == earlier
+    do("find_all", ctx, mark=ctx.vsv_ids)  # a perfect score today
+    assert services.module_progress(learner(), module).score > 0.9
+    assert services.completion_date(learner(), module).replace(tzinfo=None) == earlier
