@@ -340,7 +340,12 @@ def test_unpublished_exercise_and_lesson_are_hidden_from_learners(app, client, l
     login("medewerker")
     assert client.get(f"/leren/oefeningen/{training.exercises['fact']}").status_code == 404
     assert client.post(f"/leren/oefeningen/{training.exercises['fact']}/starten").status_code == 404
-    assert client.get(f"/leren/modules/{training.module}/lessen/zoeken-met-of").status_code == 404
+    lesson_url = f"/leren/modules/{training.module}/lessen/zoeken-met-of"
+    assert client.get(lesson_url).status_code == 404
+    assert client.post(f"{lesson_url}/gelezen").status_code == 404
+    draft_lesson = f"/leren/modules/{training.draft_module}/lessen/concept-les"
+    assert client.get(draft_lesson).status_code == 404
+    assert client.post(f"{draft_lesson}/gelezen").status_code == 404
     page = client.get(f"/leren/modules/{training.module}").get_data(as_text=True)
     assert "Zoeken met OF" not in page and "Hoeveel schoolverlaters" not in page
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
@@ -10,7 +11,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from academy.extensions import db
-from academy.models import Attempt, QueryLog
+from academy.models import Attempt, Document, QueryLog
+from academy.practice.indexing import rebuild_index
 from tests.training.conftest import (
     attempt_row,
     document_ids_in,
@@ -497,3 +499,46 @@ def test_key_picker_refuses_bad_documents(app, client, login, training) -> None:
         client.post("/leren/beheer/oefeningen/424242/sleutel", data={"document": "1"}).status_code
         == 404
     )
+
+
+def test_hostile_names_and_titles_are_escaped(app, client, auth, login, start, training) -> None:
+    """Names, titles and document titles come from people and imports; none become markup."""
+    with app.app_context():
+        get_user("medewerker").full_name = f"Mede {SCRIPT}"
+        get_exercise(training.exercises["open"]).title = f"Open {SCRIPT}"
+        module = get_module(training.module)
+        module.title = f"Module {SCRIPT}"
+        module.goals = f"Doel {SCRIPT}"
+        db.session.add(
+            Document(key="vijandig", title=f"Vijandig {SCRIPT}", doctype="nota", body="vijandig")
+        )
+        db.session.commit()
+        rebuild_index()
+    login("medewerker")
+    attempt = start(training.exercises["open"])
+    pages = [
+        client.get("/leren"),
+        client.get(f"/leren/modules/{training.module}"),
+        client.get(f"/leren/oefeningen/{training.exercises['open']}"),
+        client.get(f"/leren/pogingen/{attempt}", query_string={"q": "vijandig"}),
+    ]
+    submit(client, attempt, "Mijn verslag")
+    pages.append(client.get(f"/leren/pogingen/{attempt}/resultaat"))
+    auth.logout()
+    login("trainer")
+    pages += [
+        client.get("/leren/beheer"),
+        client.get("/leren/beheer/beoordelen"),
+        client.get(f"/leren/beheer/pogingen/{attempt}"),
+        client.get(
+            f"/leren/beheer/oefeningen/{training.exercise_ids['find_all']}",
+            query_string={"q": "vijandig"},
+        ),
+    ]
+    for response in pages:
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, response.request.path
+        assert "<script>alert" not in html and "<img src=x" not in html, response.request.path
+    for response in (pages[3], pages[-1]):  # the workspace and the key picker found it
+        assert re.search(r"Vijandig(</mark>)? &lt;script&gt;", response.get_data(as_text=True))
+    assert "Mede &lt;script&gt;" in pages[-2].get_data(as_text=True)
