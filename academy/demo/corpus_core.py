@@ -11,15 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-DOCTYPES: tuple[str, ...] = (
-    "onderzoek",
-    "factsheet",
-    "nota",
-    "raadsvoorstel",
-    "monitor",
-    "evaluatie",
-    "jaarverslag",
-)
+from academy.models.documents import DOCUMENT_TYPES as DOCTYPES  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

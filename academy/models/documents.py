@@ -11,6 +11,17 @@ from academy.extensions import db
 from academy.models.maturity import Theme
 from academy.models.user import User
 
+# The document types of the practice corpus; imported files with another type get "overig".
+DOCUMENT_TYPES: tuple[str, ...] = (
+    "onderzoek",
+    "factsheet",
+    "nota",
+    "raadsvoorstel",
+    "monitor",
+    "evaluatie",
+    "jaarverslag",
+)
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)

@@ -25,9 +25,9 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from academy.demo.corpus_core import DOCTYPES
 from academy.extensions import db
 from academy.models import Document, Theme
+from academy.models.documents import DOCUMENT_TYPES as DOCTYPES
 from academy.practice.indexing import index_documents
 from search_module.loaders import (
     DEFAULT_MAX_BYTES,
