@@ -335,6 +335,11 @@ def test_score_open_attempt_only_for_handed_in_open_answers(ctx: Training) -> No
         services.score_open_attempt(fact, trainer=trainer, rubric_scores=[2, 2, 2], feedback="")
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 # --- progress -----------------------------------------------------------------------------------
 
 
@@ -396,12 +401,12 @@ def test_completion_date_is_the_latest_step(ctx: Training) -> None:
     services.score_open_attempt(
         attempt, trainer=get_user("trainer"), rubric_scores=[2, 2, 2], feedback=""
     )
-    later = dt.datetime(2099, 1, 1)
+    later = dt.datetime(2099, 1, 1, tzinfo=dt.UTC)
     read = db.session.scalar(select(LessonRead).order_by(LessonRead.id))
     read.read_at = later
     db.session.commit()
     completed = services.completion_date(learner(), module)
-    assert completed.replace(tzinfo=None) == later
+    assert as_utc(completed) == later
 
 
 def test_unpublished_lessons_and_exercises_do_not_count(ctx: Training) -> None:
@@ -455,13 +460,13 @@ def test_a_better_score_after_completion_keeps_the_completion_date(ctx: Training
         rubric_scores=[2, 2, 1],
         feedback="",
     )
-    earlier = dt.datetime(2024, 3, 1, 12, 0)
+    earlier = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
     for attempt in db.session.scalars(select(Attempt)):
         attempt.scored_at = attempt.submitted_at = attempt.started_at = earlier
     for read in db.session.scalars(select(LessonRead)):
         read.read_at = earlier
     db.session.commit()
-    assert services.completion_date(learner(), module).replace(tzinfo=None) == earlier
+    assert as_utc(services.completion_date(learner(), module)) == earlier
     do("find_all", ctx, mark=ctx.vsv_ids)  # a perfect score today
     assert services.module_progress(learner(), module).score > 0.9
-    assert services.completion_date(learner(), module).replace(tzinfo=None) == earlier
+    assert as_utc(services.completion_date(learner(), module)) == earlier
