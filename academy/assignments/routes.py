@@ -17,6 +17,7 @@ from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
 
 TRAINERS = (Role.TRAINER,)
+FILTER_KEYS = ("team", "module", "status")
 
 
 def status_labels() -> dict[Status, str]:
@@ -76,6 +77,12 @@ def overview():
         modules=list(db.session.scalars(select(Module).order_by(Module.position))),
         statuses=list(Status),
         confirm=ConfirmForm(),
+        # The same filters for the download; built from the known keys only, because other
+        # query arguments (`_method`, `_scheme`, ...) would steer url_for (a 500).
+        csv_url=url_for(
+            "assignments.overview_csv",
+            **{key: request.args[key] for key in FILTER_KEYS if key in request.args},
+        ),
     )
 
 
@@ -159,29 +166,56 @@ def _form(assignment: Assignment | None) -> AssignmentForm:
     return form
 
 
+def _work(form: AssignmentForm) -> dict[str, int | None]:
+    kind, _sep, raw_id = (form.work.data or "").partition("-")
+    work_id = int(raw_id) if raw_id.isascii() and raw_id.isdecimal() else None
+    return {
+        "module_id": work_id if kind == "module" else None,
+        "exercise_id": work_id if kind == "oefening" else None,
+    }
+
+
 def _save(assignment: Assignment | None):
     form = _form(assignment)
-    if form.validate_on_submit():
-        kind, _sep, raw_id = (form.work.data or "").partition("-")
-        work_id = int(raw_id) if raw_id.isascii() and raw_id.isdecimal() else None
-        try:
-            assignment = services.save_assignment(
-                assignment,
-                trainer=current_user,
-                module_id=work_id if kind == "module" else None,
-                exercise_id=work_id if kind == "oefening" else None,
-                user_ids=form.users.data or [],
-                team_ids=form.teams.data or [],
-                due_date=form.due_date.data,
-                message=form.message.data or "",
-            )
-        except ValidationFailed as error:
-            db.session.rollback()
-            form.form_errors.extend(error.messages)
-        else:
-            flash(_("De opdracht %(title)s is opgeslagen.", title=assignment.title), "success")
-            return redirect(url_for("assignments.overview"))
-    return render_template("assignments/form.html", form=form, assignment=assignment)
+    if not form.is_submitted():
+        return render_template("assignments/form.html", form=form, assignment=assignment)
+    values = dict(
+        _work(form),
+        user_ids=form.users.data or [],
+        team_ids=form.teams.data or [],
+        due_date=form.due_date.data,
+        message=form.message.data or "",
+    )
+    if not form.validate():
+        # Report the rules only the service checks too, so every problem shows at once;
+        # leave out the ones a field has already reported in its own words.
+        fields = {
+            "work": [form.work],
+            "people": [form.users, form.teams],  # "none chosen" is wrong if one was garbled
+            "unknown_people": [],
+            "due_date": [form.due_date],
+            "message": [form.message],
+        }
+        problems = services.check_assignment(assignment, **values)
+        form.form_errors.extend(
+            message
+            for key, message in problems.items()
+            if not any(field.errors for field in fields[key])
+        )
+        return render_template("assignments/form.html", form=form, assignment=assignment)
+    try:
+        assignment = services.save_assignment(assignment, trainer=current_user, **values)
+    except ValidationFailed as error:
+        db.session.rollback()
+        form.form_errors.extend(error.messages)
+        return render_template("assignments/form.html", form=form, assignment=assignment)
+    flash(_("De opdracht %(title)s is opgeslagen.", title=assignment.title), "success")
+    return redirect(url_for("assignments.overview"))
+
+
+def _get(model, model_id: int):
+    """A row by the id in the URL; an id beyond the Integer range is unknown (not a 500)."""
+    return db.session.get(model, model_id) if model_id <= services.MAX_ID else None
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
@@ -193,7 +227,7 @@ def new():
 @bp.route("/<int:assignment_id>/bewerken", methods=["GET", "POST"])
 @role_required(*TRAINERS)
 def edit(assignment_id: int):
-    assignment = db.session.get(Assignment, assignment_id)
+    assignment = _get(Assignment, assignment_id)
     if assignment is None or assignment.withdrawn_at is not None:
         abort(404)
     return _save(assignment)
@@ -202,7 +236,7 @@ def edit(assignment_id: int):
 @bp.route("/<int:assignment_id>/intrekken", methods=["POST"])
 @role_required(*TRAINERS)
 def withdraw(assignment_id: int):
-    assignment = db.session.get(Assignment, assignment_id) or abort(404)
+    assignment = _get(Assignment, assignment_id) or abort(404)
     services.withdraw(assignment)
     flash(
         _(
@@ -217,7 +251,7 @@ def withdraw(assignment_id: int):
 @bp.route("/deelnemers/<int:user_id>")
 @role_required(*TRAINERS)
 def learner(user_id: int):
-    learner = db.session.get(User, user_id) or abort(404)
+    learner = _get(User, user_id) or abort(404)
     attempts = services.learner_attempts(learner)
     return render_template(
         "assignments/learner.html",

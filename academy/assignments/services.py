@@ -313,6 +313,44 @@ def assignment_matrix(filters: MatrixFilter, today: dt.date | None = None) -> Ma
 # --- writing ----------------------------------------------------------------------------------
 
 
+def check_assignment(
+    assignment: Assignment | None,
+    *,
+    module_id: int | None,
+    exercise_id: int | None,
+    user_ids: Iterable[int],
+    team_ids: Iterable[int],
+    due_date: dt.date | None,
+    message: str = "",
+    today: dt.date | None = None,
+) -> dict[str, str]:
+    """Every rule the input breaks, keyed by what it is about ("work", "people",
+    "unknown_people", "due_date", "message"), so a form can leave out what its own fields
+    already reported."""
+    today = today or dt.date.today()
+    user_ids, team_ids = set(user_ids), set(team_ids)
+    problems = {}
+    if (module_id is None) == (exercise_id is None):
+        problems["work"] = _("Kies een module of een oefening (één van beide).")
+    elif module_id is not None and _get(Module, module_id) is None:
+        problems["work"] = _("Die module bestaat niet.")
+    elif exercise_id is not None and _get(Exercise, exercise_id) is None:
+        problems["work"] = _("Die oefening bestaat niet.")
+    known_users = set(db.session.scalars(select(User.id).where(User.id.in_(_valid(user_ids)))))
+    known_teams = set(db.session.scalars(select(Team.id).where(Team.id.in_(_valid(team_ids)))))
+    if not user_ids and not team_ids:
+        problems["people"] = _("Kies minstens één persoon of team.")
+    elif user_ids - known_users or team_ids - known_teams:
+        problems["unknown_people"] = _("Een of meer gekozen personen of teams bestaan niet (meer).")
+    if due_date is None:
+        problems["due_date"] = _("Kies een uiterste datum.")
+    elif assignment is None and due_date < today:
+        problems["due_date"] = _("De uiterste datum ligt vandaag of later.")
+    if len(message or "") > MAX_MESSAGE:
+        problems["message"] = _("Het bericht is te lang (hoogstens %(n)s tekens).", n=MAX_MESSAGE)
+    return problems
+
+
 def save_assignment(
     assignment: Assignment | None,
     *,
@@ -326,29 +364,19 @@ def save_assignment(
     today: dt.date | None = None,
 ) -> Assignment:
     """Create or change an assignment; every problem is reported at once."""
-    today = today or dt.date.today()
     user_ids, team_ids = sorted(set(user_ids)), sorted(set(team_ids))
-    problems = []
-    if (module_id is None) == (exercise_id is None):
-        problems.append(_("Kies een module of een oefening (één van beide)."))
-    elif module_id is not None and _get(Module, module_id) is None:
-        problems.append(_("Die module bestaat niet."))
-    elif exercise_id is not None and _get(Exercise, exercise_id) is None:
-        problems.append(_("Die oefening bestaat niet."))
-    if not user_ids and not team_ids:
-        problems.append(_("Kies minstens één persoon of team."))
-    known_users = set(db.session.scalars(select(User.id).where(User.id.in_(_valid(user_ids)))))
-    known_teams = set(db.session.scalars(select(Team.id).where(Team.id.in_(_valid(team_ids)))))
-    if set(user_ids) - known_users or set(team_ids) - known_teams:
-        problems.append(_("Een of meer gekozen personen of teams bestaan niet (meer)."))
-    if due_date is None:
-        problems.append(_("Kies een uiterste datum."))
-    elif assignment is None and due_date < today:
-        problems.append(_("De uiterste datum ligt vandaag of later."))
-    if len(message or "") > MAX_MESSAGE:
-        problems.append(_("Het bericht is te lang (hoogstens %(n)s tekens).", n=MAX_MESSAGE))
+    problems = check_assignment(
+        assignment,
+        module_id=module_id,
+        exercise_id=exercise_id,
+        user_ids=user_ids,
+        team_ids=team_ids,
+        due_date=due_date,
+        message=message,
+        today=today,
+    )
     if problems:
-        raise ValidationFailed(problems)
+        raise ValidationFailed(problems.values())
     if assignment is None:
         assignment = Assignment(created_by_id=trainer.id)
         db.session.add(assignment)

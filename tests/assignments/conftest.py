@@ -26,6 +26,7 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,63 @@ def parse_csv(response) -> list[dict[str, str]]:
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff"), "the CSV starts with a BOM so Excel reads UTF-8"
     return list(csv.DictReader(io.StringIO(text[1:], newline=""), delimiter=";"))
+
+
+class _MatrixParser(HTMLParser):
+    """Reads the overview table: column titles, and per row the learner and cell badges."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+        self.rows: list[tuple[str, list[str | None]]] = []
+        self._capture: str | None = None
+        self._text: list[str] = []
+        self._row_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "span" and "matrix__title" in classes:
+            self._start("title")
+        elif tag == "th" and attributes.get("scope") == "row":
+            self._row_head = True
+        elif tag == "a" and self._row_head:
+            self._start("learner")
+        elif tag == "td" and self.rows:
+            self.rows[-1][1].append(None)
+        elif tag == "span" and "astatus" in classes:
+            self._start("status")
+
+    def _start(self, what: str) -> None:
+        self._capture, self._text = what, []
+
+    def handle_data(self, text: str) -> None:
+        if self._capture:
+            self._text.append(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th":
+            self._row_head = False
+        if self._capture is None or tag not in ("span", "a"):
+            return
+        text = " ".join("".join(self._text).split())
+        if self._capture == "title":
+            self.titles.append(text)
+        elif self._capture == "learner":
+            self.rows.append((text, []))
+        else:
+            self.rows[-1][1][-1] = text
+        self._capture = None
+
+
+def matrix_from_html(html: str) -> dict[tuple[str, str], str]:
+    """(learner name, assignment title) -> the badge text, for every assigned cell."""
+    parser = _MatrixParser()
+    parser.feed(html)
+    cells = {}
+    for learner, badges in parser.rows:
+        assert len(badges) == len(parser.titles), "one cell per assignment in every row"
+        for title, badge in zip(parser.titles, badges, strict=True):
+            if badge is not None:
+                cells[(learner, title)] = badge
+    return cells
