@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import selectinload
 
 from academy.errors import ValidationFailed
@@ -25,6 +25,7 @@ from academy.models import (
     Attempt,
     AttemptStatus,
     Exercise,
+    Lesson,
     LessonRead,
     Module,
     Role,
@@ -105,7 +106,8 @@ def learners_of(assignment: Assignment, team_members: dict[int, list[int]]) -> s
 class ProgressData:
     """Everything needed to derive statuses for a set of users and assignments."""
 
-    best: dict[tuple[int, int], Attempt] = field(default_factory=dict)  # (user, exercise)
+    # (user, exercise) -> the best graded attempt, as a row of ATTEMPT_COLUMNS
+    best: dict[tuple[int, int], Row] = field(default_factory=dict)
     submitted: set[tuple[int, int]] = field(default_factory=set)  # awaiting a trainer
     started: set[tuple[int, int]] = field(default_factory=set)  # any attempt at all
     # When each exercise was first passed: practising again after the due date for a better
@@ -116,27 +118,45 @@ class ProgressData:
     module_exercises: dict[int, list[int]] = field(default_factory=dict)
 
 
+# What the status rules read of an attempt (whole rows also load answers and feedback).
+ATTEMPT_COLUMNS = (
+    Attempt.user_id,
+    Attempt.exercise_id,
+    Attempt.status,
+    Attempt.score,
+    Attempt.passed,
+    Attempt.started_at,
+    Attempt.submitted_at,
+    Attempt.scored_at,
+)
+
+
 def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) -> ProgressData:
     users = list(set(user_ids))
     data = ProgressData()
     module_ids = {a.module_id for a in assignments if a.module_id is not None}
     exercise_ids = {a.exercise_id for a in assignments if a.exercise_id is not None}
     if module_ids:
-        modules = db.session.scalars(
-            select(Module)
-            .where(Module.id.in_(module_ids))
-            .options(selectinload(Module.lessons), selectinload(Module.exercises))
-        )
-        for module in modules:
-            data.module_lessons[module.id] = [x.id for x in module.lessons if x.published]
-            data.module_exercises[module.id] = [x.id for x in module.exercises if x.published]
-            exercise_ids.update(data.module_exercises[module.id])
+        # Ids only, never whole rows: the navigation badge runs this on every page, and
+        # lessons and exercises carry long Markdown bodies.
+        for model, by_module in (
+            (Lesson, data.module_lessons),
+            (Exercise, data.module_exercises),
+        ):
+            for module_id, item_id in db.session.execute(
+                select(model.module_id, model.id)
+                .where(model.module_id.in_(module_ids), model.published.is_(True))
+                .order_by(model.position, model.id)
+            ):
+                by_module.setdefault(module_id, []).append(item_id)
+        for ids in data.module_exercises.values():
+            exercise_ids.update(ids)
     if not users:
         return data
     for chunk in _chunks(users):
         if exercise_ids:
-            rows = db.session.scalars(
-                select(Attempt).where(
+            rows = db.session.execute(
+                select(*ATTEMPT_COLUMNS).where(
                     Attempt.user_id.in_(chunk), Attempt.exercise_id.in_(exercise_ids)
                 )
             )
@@ -177,7 +197,7 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment
 
 
-def _finished_at(attempt: Attempt) -> dt.datetime | None:
+def _finished_at(attempt: Attempt | Row) -> dt.datetime | None:
     return _aware(attempt.scored_at or attempt.submitted_at or attempt.started_at)
 
 
