@@ -416,13 +416,13 @@ number_like = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(answers)
 def test_normalise_answer_never_raises(text: str) -> None:
     assert isinstance(normalise_answer(text), str)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.one_of(answers, number_like), st.one_of(accepted_lists, st.lists(number_like, max_size=3))
 )
@@ -443,7 +443,7 @@ def test_grade_fact_accepts_its_own_answer(answer: str) -> None:
 ids = st.lists(st.integers(min_value=1, max_value=30), max_size=15)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(ids, ids.filter(bool), st.floats(min_value=0.05, max_value=1.0))
 def test_grade_find_all_score_is_f1(selected: list[int], key: list[int], threshold: float) -> None:
     result = grade_find_all(selected, key, threshold)

@@ -291,6 +291,10 @@ def test_posting_to_unknown_attempts_is_404(client, login, training, action, att
     login("medewerker")
     response = client.post(f"/leren/pogingen/{attempt_id}/{action}", data={"document": "1"})
     assert response.status_code == 404
+
+
+def test_starting_an_unknown_exercise_is_404(client, login, training) -> None:
+    login("medewerker")
     assert client.post("/leren/oefeningen/bestaat-niet/starten").status_code == 404
 
 
