@@ -369,7 +369,9 @@ def core_completion_by_team() -> dict[int, tuple[int, int]]:
     """Per team: (members who completed every core module, members). Maturity pages show it
     next to the level, because finding what exists comes first."""
     core = list(
-        db.session.scalars(select(Module).where(Module.core.is_(True), Module.published.is_(True)))
+        db.session.scalars(
+            select(Module.id).where(Module.core.is_(True), Module.published.is_(True))
+        )
     )
     members: dict[int, list[int]] = {}
     for user_id, team_id in db.session.execute(
@@ -378,8 +380,16 @@ def core_completion_by_team() -> dict[int, tuple[int, int]]:
         members.setdefault(team_id, []).append(user_id)
     if not core:
         return {team_id: (0, len(ids)) for team_id, ids in members.items()}
-    lesson_ids = {m.id: [x.id for x in visible_lessons(m)] for m in core}
-    exercise_ids = {m.id: [x.id for x in visible_exercises(m)] for m in core}
+    # Ids only (the portfolio and every theme page call this; bodies are long Markdown).
+    lesson_ids: dict[int, list[int]] = {module_id: [] for module_id in core}
+    exercise_ids: dict[int, list[int]] = {module_id: [] for module_id in core}
+    for model, by_module in ((Lesson, lesson_ids), (Exercise, exercise_ids)):
+        for module_id, item_id in db.session.execute(
+            select(model.module_id, model.id).where(
+                model.module_id.in_(core), model.published.is_(True)
+            )
+        ):
+            by_module[module_id].append(item_id)
     all_lessons = {x for ids in lesson_ids.values() for x in ids}
     all_exercises = {x for ids in exercise_ids.values() for x in ids}
     reads: dict[int, set[int]] = {}
@@ -402,8 +412,8 @@ def core_completion_by_team() -> dict[int, tuple[int, int]]:
             1
             for user_id in ids
             if all(
-                set(lesson_ids[m.id]) <= reads.get(user_id, set())
-                and set(exercise_ids[m.id]) <= passed.get(user_id, set())
+                set(lesson_ids[m]) <= reads.get(user_id, set())
+                and set(exercise_ids[m]) <= passed.get(user_id, set())
                 for m in core
             )
         )
