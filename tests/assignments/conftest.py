@@ -12,8 +12,8 @@ Service tests use the `ctx` fixture (an app context around the whole test) and p
 explicit `today`; route tests set up rows in a short `with app.app_context()` block and
 date things relative to the real today, because the routes use the clock.
 
-On SQLite the database is built once per session and each test gets a copy of the file,
-as tests/training does.
+On SQLite the database is built once per session and each test gets a fresh copy of the
+file, as tests/training does, under one app shared by all tests.
 """
 
 from __future__ import annotations
@@ -170,14 +170,34 @@ def assignments_template(
     return path, data
 
 
+@pytest.fixture(scope="session")
+def shared_app(
+    tmp_path_factory: pytest.TempPathFactory, assignments_template: tuple[Path, Data] | None
+) -> Iterator[Flask | None]:
+    """One app for every test (SQLite only): a new app per test compiled the URL map and
+    every template again, a quarter of a second each time."""
+    if assignments_template is None:
+        yield None
+        return
+    app = create_app(make_test_config(tmp_path_factory.mktemp("assignments-app")))
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
 @pytest.fixture
 def app(
-    tmp_path: Path, password_hash: str, assignments_template: tuple[Path, Data] | None
+    tmp_path: Path,
+    password_hash: str,
+    assignments_template: tuple[Path, Data] | None,
+    shared_app: Flask | None,
 ) -> Iterator[Flask]:
-    """The shared `app` with the fixture rows in place: on SQLite a copy of a database built
-    once per session (building it for every test doubled the run time), on another
-    database (TEST_DATABASE_URL) built for each test as the shared fixture does."""
-    if assignments_template is None:
+    """The shared `app` with the fixture rows in place: on SQLite the one app with a fresh
+    copy of a database built once per session (building it for every test doubled the run
+    time), on another database (TEST_DATABASE_URL) built for each test as the shared
+    fixture does."""
+    if assignments_template is None or shared_app is None:
         builder = build_app(tmp_path, password_hash)
         app = next(builder)
         with app.app_context():
@@ -186,12 +206,17 @@ def app(
         next(builder, None)
         return
     template, data = assignments_template
+    instance = Path(shared_app.config["INSTANCE_DIR"])
+    with shared_app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # no connection may outlive the file it was opened on
+    for stale in instance.glob(DATABASE_FILE + "*"):
+        stale.unlink()
     for source in template.glob(DATABASE_FILE + "*"):
-        shutil.copy(source, tmp_path / source.name)
-    app = create_app(make_test_config(tmp_path))
-    app.config["ASSIGNMENTS_FIXTURE"] = copy.deepcopy(data)
-    yield app
-    with app.app_context():
+        shutil.copy(source, instance / source.name)
+    shared_app.config["ASSIGNMENTS_FIXTURE"] = copy.deepcopy(data)
+    yield shared_app
+    with shared_app.app_context():
         db.session.remove()
         db.engine.dispose()
 
