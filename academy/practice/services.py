@@ -77,7 +77,12 @@ def run_search(
     return result
 
 
+MAX_ID = 2**31 - 1  # larger ids cannot exist and overflow some databases
+
+
 def get_document(document_id: int) -> Document | None:
+    if not 0 < document_id <= MAX_ID:
+        return None
     return db.session.get(Document, document_id)
 
 

@@ -34,6 +34,13 @@ SKILL_LABELS = {
 SLUG_HINT = _l("Kleine letters, cijfers en streepjes; komt in het webadres.")
 
 
+class DutchDecimalField(DecimalField):
+    """Accepts a decimal comma as well as a point ("0,8" and "0.8")."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([value.replace(",", ".") for value in valuelist])
+
+
 class ModuleForm(FlaskForm):
     title = StringField(
         _l("Titel"), validators=[DataRequired(_l("Geef een titel.")), Length(max=200)]
@@ -91,7 +98,7 @@ class ExerciseForm(FlaskForm):
         choices=[SelectChoice("", _l("— niet van toepassing —"))]
         + [SelectChoice(skill, SKILL_LABELS[skill]) for skill in SKILLS],
     )
-    pass_threshold = DecimalField(
+    pass_threshold = DutchDecimalField(
         _l("Drempel voor voldoende (alles vinden, 0 tot 1)"),
         default=0.8,
         places=2,

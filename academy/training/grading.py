@@ -27,7 +27,7 @@ class GradeResult:
 
 # --- fact answers -------------------------------------------------------------------------------
 
-_THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=\d)[. \u00a0](?=\d{3}(?!\d))")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _PERCENT_WORDS = re.compile(r"\s*(procent|percent|pct\.?)\b")
 _EURO_WORDS = re.compile(r"\b(euro|eur)\b")
@@ -58,14 +58,21 @@ def _matches(answer: str, accepted: str) -> bool:
         return fnmatch.fnmatchcase(answer, accepted)
     if answer == accepted:
         return True
-    # The accepted answer as a whole phrase inside a longer answer ("ongeveer 4312 leerlingen").
-    if _contains_phrase(answer, accepted):
+    # The accepted answer as a whole phrase inside a longer answer ("ongeveer 4312 leerlingen"),
+    # but a list of guesses ("4311 4312 4313") is not an answer: one number at most, not
+    # counting years ("in 2019 waren het 4312") unless a year is what is asked.
+    numbers = set(_NUMBERS.findall(answer))
+    if not _YEAR.fullmatch(accepted):
+        numbers = {number for number in numbers if not _YEAR.fullmatch(number)}
+    if len(numbers) <= 1 and _contains_phrase(answer, accepted):
         return True
     # A bare number is enough when it is the number the accepted answer gives ("4312").
     return _NUMBER_ONLY.fullmatch(answer) is not None and _contains_phrase(accepted, answer)
 
 
 _NUMBER_ONLY = re.compile(r"€?\d+(\.\d+)?%?")
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _contains_phrase(text: str, phrase: str) -> bool:

@@ -470,3 +470,29 @@ def test_a_number_matches_only_itself(
     accepted = _dutch_number(key_number, key_decimals, unit)
     same = (number, decimals) == (key_number, key_decimals)
     assert grade_fact(answer, [accepted]).passed is same, (answer, accepted)
+
+
+@pytest.mark.parametrize(
+    ("answer", "accepted", "passed"),
+    [
+        ("4311 4312 4313", "4.312", False),  # a list of guesses is not an answer
+        ("in 2019 waren het 4.312 leerlingen", "4.312", True),  # a year is context
+        ("2019 of 2020", "2019", False),  # unless the year is what is asked
+        ("4 312", "4.312", True),  # thousands separated by a space
+    ],
+)
+def test_fact_answers_with_several_numbers(answer, accepted, passed):
+    assert grade_fact(answer, [accepted]).passed is passed
+
+
+def test_pass_threshold_accepts_a_decimal_comma(app):
+    from academy.training.forms import ExerciseForm
+
+    with app.test_request_context(method="POST", data={"pass_threshold": "0,8"}):
+        form = ExerciseForm(meta={"csrf": False})
+        assert float(form.pass_threshold.data) == 0.8
+
+
+def test_huge_document_id_is_a_404(client, login):
+    login("medewerker")
+    assert client.get("/zoeken/documenten/99999999999999").status_code == 404
