@@ -121,9 +121,10 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_security_headers(app: Flask) -> None:
-    from academy.security import apply_security_headers
+    from academy.security import apply_security_headers, percent_encode_query_string
 
     app.after_request(apply_security_headers)
+    app.wsgi_app = percent_encode_query_string(app.wsgi_app)  # type: ignore[method-assign]
 
 
 def _open_assignments() -> int:

@@ -1,4 +1,7 @@
-"""HTTP security headers applied to every response."""
+"""HTTP security headers applied to every response, and a guard for raw query strings."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from flask import Response
 
@@ -25,3 +28,27 @@ def apply_security_headers(response: Response) -> Response:
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     return response
+
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def percent_encode_query_string(wsgi_app: WsgiApp) -> WsgiApp:
+    """Percent-encode raw non-ASCII bytes in the query string before Werkzeug reads it.
+
+    Browsers always encode them, but any client can send a raw byte such as 0xFF, and
+    Werkzeug decodes the raw query string as strict UTF-8 for ``request.args`` and
+    ``request.full_path``: every page that reads a parameter answered 500. Encoded, valid
+    UTF-8 reads as before and invalid bytes stay visible as ``%FF``, as Werkzeug does for
+    an invalid ``%FF`` escape.
+    """
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        query = environ.get("QUERY_STRING", "")
+        if not query.isascii():  # WSGI strings carry the raw bytes as Latin-1 characters
+            environ["QUERY_STRING"] = "".join(
+                ch if ch.isascii() else f"%{ord(ch):02X}" for ch in query
+            )
+        return wsgi_app(environ, start_response)
+
+    return app
