@@ -396,7 +396,12 @@ def record_assessment(code: str):
         checked = {c.id for c in latest.criteria_met}
     if form.is_submitted():
         raw = request.form.getlist("criterium")
-        checked = {int(value) for value in raw if value.isascii() and value.isdecimal()}
+        # int() refuses more than 4300 digits (a ValueError); any id that long is unknown.
+        checked = {
+            int(value) if len(value) <= 18 else 2**63
+            for value in raw
+            if value.isascii() and value.isdecimal()
+        }
         if len(checked) != len(raw):
             problems.append(_("Een of meer afgevinkte criteria zijn ongeldig."))
     if form.validate_on_submit() and not problems:
