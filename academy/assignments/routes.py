@@ -1,9 +1,19 @@
 import csv
 import io
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectChoice
 
@@ -67,12 +77,14 @@ def _matrix_filter() -> tuple[MatrixFilter, list[str]]:
 def overview():
     filters, notices = _matrix_filter()
     matrix = services.assignment_matrix(filters)
+    labels = status_labels()
     return render_template(
         "assignments/overview.html",
         matrix=matrix,
+        rows=_matrix_rows(matrix, labels),
         filters=filters,
         notices=notices,
-        labels=status_labels(),
+        labels=labels,
         teams=list(db.session.scalars(select(Team).order_by(Team.name))),
         modules=list(db.session.scalars(select(Module).order_by(Module.position))),
         statuses=list(Status),
@@ -84,6 +96,30 @@ def overview():
             **{key: request.args[key] for key in FILTER_KEYS if key in request.args},
         ),
     )
+
+
+def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Markup]]:
+    """Each learner with the HTML of their row of cells. A cell is rendered by the
+    `matrix_cell` macro once per distinct look (status, late, percent) and reused: 500
+    learners x 40 assignments are 20,000 cells but only a few dozen different ones, and
+    rendering each one in the template took seconds."""
+    render_cell = get_template_attribute("assignments/_macros.html", "matrix_cell")
+    rendered: dict[tuple | None, Markup] = {}
+    rows = []
+    for learner in matrix.learners:
+        parts = []
+        for assignment in matrix.assignments:
+            cell = matrix.cells.get((learner.id, assignment.id))
+            look = None
+            if cell is not None:
+                percent = None if cell.score is None else round(cell.score * 100)
+                look = (cell.status, cell.late, percent)
+            html = rendered.get(look)
+            if html is None:
+                html = rendered[look] = Markup(render_cell(cell, labels))
+            parts.append(html)
+        rows.append((learner, Markup("").join(parts)))
+    return rows
 
 
 @bp.route("/overzicht.csv")
