@@ -1,8 +1,11 @@
 """Form pieces shared by several blueprints."""
 
+import math
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, SubmitField
+from wtforms.validators import NumberRange
 from wtforms.widgets import CheckboxInput, ListWidget
 
 
@@ -17,3 +20,21 @@ class ConfirmForm(FlaskForm):
     """An empty form that only carries the CSRF token for a POST button."""
 
     submit = SubmitField(_l("Bevestigen"))
+
+
+class IntegerRange(NumberRange):
+    """NumberRange that survives any integer the user types.
+
+    WTForms' own first calls math.isnan(data), which raises OverflowError for an integer
+    too large for a float ("9" * 400): a 500 instead of a field error.
+    """
+
+    def __call__(self, form, field) -> None:
+        data = field.data
+        if not isinstance(data, int) or abs(data) <= 2**53:
+            return super().__call__(form, field)
+        field.data = math.inf if data > 0 else -math.inf  # beyond every finite bound
+        try:
+            return super().__call__(form, field)
+        finally:
+            field.data = data

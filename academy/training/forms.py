@@ -10,8 +10,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
+from academy.forms import IntegerRange
 from academy.models import ExerciseKind
 from academy.training.grading import SKILLS
 
@@ -55,7 +56,7 @@ class ModuleForm(FlaskForm):
     minutes = IntegerField(
         _l("Geschatte tijd in minuten"),
         default=30,
-        validators=[NumberRange(1, 600, _l("Kies een tijd tussen 1 en 600 minuten."))],
+        validators=[IntegerRange(1, 600, _l("Kies een tijd tussen 1 en 600 minuten."))],
     )
     published = BooleanField(_l("Gepubliceerd (zichtbaar voor deelnemers)"))
     submit = SubmitField(_l("Opslaan"))
@@ -111,7 +112,7 @@ class ExerciseForm(FlaskForm):
     hints = TextAreaField(_l("Hints (één per regel)"), validators=[Optional(), Length(max=4000)])
     max_attempts = IntegerField(
         _l("Maximum aantal pogingen (leeg is onbeperkt)"),
-        validators=[Optional(), NumberRange(1, 100)],
+        validators=[Optional(), IntegerRange(1, 100)],
     )
     published = BooleanField(_l("Gepubliceerd"), default=True)
     submit = SubmitField(_l("Opslaan"))
