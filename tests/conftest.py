@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import event, make_url
+from sqlalchemy.engine import Engine
 from werkzeug.security import generate_password_hash
 
 from academy import create_app
@@ -35,16 +40,107 @@ def password_hash() -> str:
     return generate_password_hash(PASSWORD, method="scrypt:1024:8:1")
 
 
+# --- the test database: a SQLite file per app, or a PostgreSQL schema per app -----------------
+#
+# With TEST_DATABASE_URL (PostgreSQL in CI) every pytest-xdist worker uses its own database,
+# the URL's name plus the worker id (academy_test_gw0, academy_test_gw1; .ci/run creates
+# them), and every app built by the fixtures gets its own schema in it, so a module-scoped
+# app and the per-test apps next to it never see (or drop) each other's tables, exactly as
+# with one SQLite file per app.
+
+TEST_SCHEMA = re.compile(r"t(\d+)_[0-9a-f]{12}")  # t<pid>_<hash of tmp_path>
+
+
+def worker_database_url() -> str | None:
+    """TEST_DATABASE_URL for this xdist worker (its database name gets the worker suffix)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker or url.startswith("sqlite"):
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
+
+
 def make_test_config(tmp_path: Path, **overrides) -> dict:
+    url = worker_database_url()
     config = {
-        "SQLALCHEMY_DATABASE_URI": os.environ.get(
-            "TEST_DATABASE_URL", f"sqlite:///{tmp_path / 'test.sqlite3'}"
-        ),
+        "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "INSTANCE_DIR": tmp_path,
         "SEARCH_INDEX_DIR": str(tmp_path / "search_index"),
     }
+    if url and make_url(url).get_backend_name() == "postgresql":
+        digest = hashlib.sha256(str(tmp_path).encode()).hexdigest()[:12]
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            "pool_pre_ping": True,
+            "connect_args": {"options": f"-csearch_path=t{os.getpid()}_{digest}"},
+        }
     config.update(overrides)
     return config
+
+
+@event.listens_for(Engine, "first_connect")
+def _create_test_schema(dbapi_connection, _record) -> None:
+    """The first connection of an app's engine creates the schema its search_path names."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SELECT current_setting('search_path')")
+    (schema,) = cursor.fetchone()
+    if TEST_SCHEMA.fullmatch(schema):
+        cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        dbapi_connection.commit()
+    cursor.close()
+
+
+def app_schema(app: Flask) -> str | None:
+    """The PostgreSQL schema an app's tables live in (None on SQLite)."""
+    options = app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("connect_args", {}).get("options", "")
+    return options.removeprefix("-csearch_path=") or None
+
+
+def drop_test_database(app: Flask) -> None:
+    """Drop every table of the app (the whole schema on PostgreSQL; call in an app context)."""
+    schema = app_schema(app)
+    if schema:
+        db.session.execute(db.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        db.session.commit()
+    else:
+        db.drop_all()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_stale_test_schemas() -> None:
+    """Schemas left behind by earlier runs (killed, or apps the fixtures did not build)."""
+    url = worker_database_url()
+    if not url or make_url(url).get_backend_name() != "postgresql":
+        return
+    import psycopg
+
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError as error:
+        pytest.exit(
+            f"TEST_DATABASE_URL: cannot connect to the worker database ({error}); "
+            "see .ci/run for the databases the tests expect",
+            returncode=3,
+        )
+    with connection:
+        names = [row[0] for row in connection.execute("SELECT nspname FROM pg_namespace")]
+        for name in names:
+            match = TEST_SCHEMA.fullmatch(name)
+            if match and not _process_alive(int(match.group(1))):
+                connection.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def add_user(
@@ -77,7 +173,7 @@ def build_app(tmp_path: Path, password_hash: str, **overrides) -> Iterator[Flask
     yield app
     with app.app_context():
         db.session.remove()
-        db.drop_all()
+        drop_test_database(app)
         db.engine.dispose()
 
 

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from academy.database import retry_on_conflict
 from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.models import (
@@ -582,6 +583,7 @@ def validate_assessment(
     return problems
 
 
+@retry_on_conflict
 def record_assessment(
     theme: Theme,
     *,
@@ -595,8 +597,9 @@ def record_assessment(
 ) -> Assessment:
     """Add a dated judgement of a theme; earlier assessments stay untouched (history)."""
     criteria_ids = set(criteria_met)
-    # An id beyond a 64-bit integer cannot exist, and the database driver would crash on it.
-    plausible = {i for i in criteria_ids if 0 < i < 2**63}
+    # An id beyond the Integer key range (PostgreSQL int4) cannot exist; the database would
+    # refuse the query with "integer out of range".
+    plausible = {i for i in criteria_ids if 0 < i < 2**31}
     known = set(
         db.session.scalars(select(LevelCriterion.id).where(LevelCriterion.id.in_(plausible)))
     )

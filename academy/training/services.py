@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import (
@@ -208,6 +209,7 @@ def open_attempt(user: User, exercise: Exercise) -> Attempt | None:
     )
 
 
+@retry_on_conflict
 def start_attempt(user: User, exercise: Exercise) -> Attempt:
     """Continue the open attempt, or start a new one if the trainer's limit allows."""
     current = open_attempt(user, exercise)
@@ -300,6 +302,7 @@ def grade_attempt(attempt: Attempt) -> GradeResult:
     raise ValueError(f"{kind} is graded by a trainer")
 
 
+@retry_on_conflict
 def submit_attempt(attempt: Attempt, *, answer_text: str = "") -> GradeResult | None:
     """Hand in an attempt: graded at once, or queued for a trainer (open exercises)."""
     _require_open(attempt)
