@@ -18,7 +18,7 @@ from academy.api.problems import InvalidParam
 Kind = Literal["string", "integer", "boolean"]
 
 INTEGER = re.compile(r"-?[0-9]{1,18}")  # ASCII digits only: int() also takes "١٢" and "1_0"
-MAX_ID = 2**63 - 1  # ids beyond a 64-bit integer cannot exist (and drivers overflow on them)
+MAX_ID = 2**31 - 1  # ids beyond an Integer key (PostgreSQL int4) cannot exist (and overflow)
 
 
 @dataclass(frozen=True)

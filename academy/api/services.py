@@ -171,7 +171,7 @@ def _read_criteria(value: Any, problems: list[InvalidParam]) -> list[int]:
         return []
     ids: list[int] = []
     for index, item in enumerate(value):
-        if not _is_int(item) or not 0 < item < 2**63:
+        if not _is_int(item) or not 0 < item < 2**31:  # an Integer key (PostgreSQL int4)
             problems.append(InvalidParam(f"criteriaVoldaan[{index}]", "Geef een criterium-id."))
         elif item in ids:
             problems.append(InvalidParam(f"criteriaVoldaan[{index}]", "Dit id staat er al."))

@@ -162,7 +162,7 @@ def create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
 
 def revoke_api_token(user: User, token_id: int) -> bool:
     """Revoke one of the user's own tokens; returns whether there was one to revoke."""
-    if not 0 < token_id < 2**63:  # beyond a 64-bit id nothing exists (and drivers overflow)
+    if not 0 < token_id < 2**31:  # beyond an Integer key (PostgreSQL int4) nothing exists
         return False
     row = db.session.scalar(
         select(ApiToken).where(
