@@ -47,10 +47,10 @@ def normalise_answer(text: str) -> str:
     text = _DECIMAL_COMMA.sub(".", text)
     text = _PERCENT_WORDS.sub("%", text)
     text = _EURO_WORDS.sub("€", text)
-    text = _PUNCTUATION.sub(" ", text)
+    # Collapse spacing before joining "%" and "€" to their number: "12,4  %" is "12.4%".
+    text = _SPACES.sub(" ", _PUNCTUATION.sub(" ", text))
     text = text.replace(" %", "%").replace("€ ", "€")
-    text = _SPACES.sub(" ", text).strip(" .-")
-    return text
+    return text.strip(" .-")
 
 
 def _matches(answer: str, accepted: str) -> bool:
