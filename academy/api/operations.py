@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 
-from flask import Response, json, request
+from flask import Response, g, json, request
 
 from academy.api import API_PREFIX, bp
 from academy.api.auth import authenticated_user, require_role
@@ -93,6 +93,9 @@ def operation(
     def decorator(view: Callable[..., Response]) -> Callable[..., Response]:
         @wraps(view)
         def wrapped(**path_values: Any) -> Response:
+            # The API speaks Dutch, whatever language a browser session next to it chose
+            # (select_locale reads g.locale first; services' messages come through gettext).
+            g.locale = "nl"
             user = None if public else authenticated_user()
             if user is not None:
                 require_role(user, roles)

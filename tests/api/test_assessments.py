@@ -204,3 +204,13 @@ def test_no_csrf_token_needed_with_a_bearer_token(csrf_app):
         headers={"Authorization": f"Bearer {data.tokens['programmamanager']}"},
     )
     assert response.status_code == 201
+
+
+def test_messages_stay_dutch_when_the_browser_chose_english(app, api, login, client):
+    """A token holder whose browser session is in English still gets the API in Dutch."""
+    login("programmamanager")
+    client.post("/taal", data={"taal": "en"})
+    headers = {"Authorization": f"Bearer {api.tokens['programmamanager']}"}
+    body = {"beoordeeldOp": "2999-01-01", "statussen": statuses(-1)}
+    problem = client.post(PATH, json=body, headers=headers).get_json()
+    assert "toekomst" in problem["invalidParams"][0]["reason"]
