@@ -1,4 +1,4 @@
-"""Command-line tasks: database set-up, demo data, user creation."""
+"""Command-line tasks: database set-up, demo data, user creation, backups."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(import_docs_command)
     app.cli.add_command(index_group)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("init-db")
@@ -194,3 +196,56 @@ def import_docs_command(path: Path, max_mb: int) -> None:
         click.echo("Warnings:")
         for warning in summary.warnings:
             click.echo(f"  {warning}")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Replace PATH when it already exists.")
+@with_appcontext
+def backup_command(path: Path, overwrite: bool) -> None:
+    """Write a consistent copy of the database to PATH (a file, or a folder for a dated name).
+
+    Safe while the app runs: SQLite's backup API, or pg_dump on PostgreSQL.
+    """
+    from academy.backup import BackupError, backup_database
+    from academy.extensions import db
+
+    try:
+        result = backup_database(db.engine, path, overwrite=overwrite)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written: {result.path} ({result.engine}, {result.size / 1e6:.1f} MB).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--skip-index", is_flag=True, help="Do not rebuild this node's search index.")
+@with_appcontext
+def restore_command(path: Path, yes: bool, skip_index: bool) -> None:
+    """Replace ALL data in the database with the backup at PATH (made by `flask backup`)."""
+    from academy.backup import BackupError, restore_database
+    from academy.extensions import db
+    from academy.practice.indexing import rebuild_index
+
+    if not path.is_file():
+        raise click.ClickException(f"{path} does not exist or is not a file.")
+    if not yes:
+        click.confirm(
+            f"This replaces ALL data in {db.engine.url.render_as_string(hide_password=True)} "
+            f"with the backup {path}. Continue?",
+            abort=True,
+        )
+    db.session.remove()
+    try:
+        restore_database(db.engine, path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Database restored from {path}.")
+    click.echo("If the backup is older than this version of the app, run `flask init-db`.")
+    if skip_index:
+        click.echo("Rebuild the search index on every node: flask index rebuild")
+        return
+    count = rebuild_index()
+    click.echo(f"Search index rebuilt on this node: {count} documents.")
+    click.echo("Other nodes keep their old index: run `flask index rebuild` on each of them.")

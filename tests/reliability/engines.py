@@ -14,6 +14,6 @@ def backend(app: Flask) -> str:
         return db.engine.dialect.name
 
 
-def skip_unless_sqlite(app: Flask) -> None:
+def skip_unless_sqlite(app: Flask, why: str) -> None:
     if backend(app) != "sqlite":
-        pytest.skip("SQLite only: exercises SQLite's file locking (TEST_DATABASE_URL is set)")
+        pytest.skip(f"SQLite only ({why}); TEST_DATABASE_URL points elsewhere")

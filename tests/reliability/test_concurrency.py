@@ -217,7 +217,7 @@ def test_forty_writers_at_once_lose_no_write(app: Flask) -> None:
 
 def test_a_writer_waits_for_another_writers_lock_instead_of_failing(app: Flask) -> None:
     """SQLite's busy timeout: a second writer waits while a first holds the write lock."""
-    skip_unless_sqlite(app)
+    skip_unless_sqlite(app, "its busy timeout on a file lock")
     with app.app_context():
         path = db.engine.url.database
         theme_id = db.session.scalar(select(Theme.id).where(Theme.code == "vsv"))
