@@ -104,21 +104,24 @@ def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Mark
     learners x 40 assignments are 20,000 cells but only a few dozen different ones, and
     rendering each one in the template took seconds."""
     render_cell = get_template_attribute("assignments/_macros.html", "matrix_cell")
-    rendered: dict[tuple | None, Markup] = {}
+    rendered: dict[tuple | None, str] = {}
     rows = []
+    assignment_ids = [a.id for a in matrix.assignments]
     for learner in matrix.learners:
         parts = []
-        for assignment in matrix.assignments:
-            cell = matrix.cells.get((learner.id, assignment.id))
+        for assignment_id in assignment_ids:
+            cell = matrix.cells.get((learner.id, assignment_id))
             look = None
             if cell is not None:
                 percent = None if cell.score is None else round(cell.score * 100)
                 look = (cell.status, cell.late, percent)
             html = rendered.get(look)
             if html is None:
-                html = rendered[look] = Markup(render_cell(cell, labels))
+                html = rendered[look] = str(render_cell(cell, labels))
             parts.append(html)
-        rows.append((learner, Markup("").join(parts)))
+        # Every part is the macro's (safe) output: join as plain text, mark safe once
+        # (Markup.join would escape-check all 20,000 parts again).
+        rows.append((learner, Markup("".join(parts))))
     return rows
 
 
@@ -143,21 +146,27 @@ def overview_csv():
             _("Afgerond op"),
         ]
     )
+    # Texts per learner and per assignment once, not per row (3,000 rows at size).
+    yes, no = _("ja"), _("nee")
+    columns = [(a.id, _defuse(a.title), a.due_date.isoformat()) for a in matrix.assignments]
     for learner in matrix.learners:
-        for assignment in matrix.assignments:
-            cell = matrix.cells.get((learner.id, assignment.id))
+        person = (
+            _defuse(learner.display_name),
+            _defuse(learner.username),
+            _defuse(learner.team.name if learner.team else ""),
+        )
+        for assignment_id, title, due in columns:
+            cell = matrix.cells.get((learner.id, assignment_id))
             if cell is None:
                 continue
             writer.writerow(
                 [
-                    _defuse(learner.display_name),
-                    learner.username,
-                    _defuse(learner.team.name if learner.team else ""),
-                    _defuse(assignment.title),
-                    assignment.due_date.isoformat(),
+                    *person,
+                    title,
+                    due,
                     labels[cell.status],
                     "" if cell.score is None else f"{round(cell.score * 100)}",
-                    _("ja") if cell.late else _("nee"),
+                    yes if cell.late else no,
                     cell.done_at.date().isoformat() if cell.done_at else "",
                 ]
             )

@@ -339,13 +339,14 @@ def test_csv_defuses_formulas_and_keeps_separators(app, client, data, login, pas
     with app.app_context():
         team = Team(name="-Team; Min")
         db.session.add(team)
-        learner = add_user("formule", (Role.EMPLOYEE,), password_hash, team=team)
+        learner = add_user("-formule", (Role.EMPLOYEE,), password_hash, team=team)
         learner.full_name = "=HYPERLINK(1)"
         db.session.commit()
         assign(module=data.module, teams=[team.id], due=days(1))
     login("trainer")
     (row,) = parse_csv(client.get("/opdrachten/overzicht.csv"))
     assert row["Deelnemer"] == "'=HYPERLINK(1)"
+    assert row["Gebruikersnaam"] == "'-formule"  # usernames may start with a hyphen
     assert row["Team"] == "'-Team; Min"
     assert row["Status"] == "open"
 
