@@ -771,3 +771,19 @@ def test_core_completion_ignores_modules_that_are_not_core(ctx: Data) -> None:
     db.session.commit()
     # no core module at all: nobody has completed "every core module" (0 of n)
     assert core_completion_by_team()[ctx.teams["wonen"]] == (0, 1)
+
+
+def test_team_work_goes_to_the_teams_learners_only(ctx: Data) -> None:
+    """Team Test holds an admin, a programme manager, a trainer and one employee: only the
+    employee is a learner; the others see no team work (personal work they do see)."""
+    team_work = assign(module=ctx.module, teams=[ctx.teams["test"]], due=TOMORROW)
+    personal = assign(exercise=ctx.exercises["fact"], users=[ctx.users["trainer"]], due=TOMORROW)
+    matrix = services.assignment_matrix(MatrixFilter(team_id=ctx.teams["test"]), TODAY)
+    assert [u.username for u in matrix.learners] == ["medewerker", "trainer"]
+    assert set(matrix.cells) == {
+        (ctx.users["medewerker"], team_work),
+        (ctx.users["trainer"], personal),
+    }
+    for username in ("admin", "programmamanager"):
+        assert services.my_assignments(user(ctx.users[username]), TODAY) == []
+    assert services.open_count(user(ctx.users["trainer"]), TODAY) == 1
