@@ -20,6 +20,7 @@ from flask import request, url_for
 
 from academy.api import API_PREFIX, API_VERSION
 from academy.api.operations import OPERATIONS, Operation
+from academy.api.params import MAX_ID
 from academy.api.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES
 from academy.api.services import Page, text_parts
 from academy.maturity.services import NO_LEVEL, ThemeDetail, ThemeSummary
@@ -249,7 +250,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "beoordeeldOp": {**DATE, "description": "Niet in de toekomst, niet voor 2000."},
             "statussen": ref("Statussen"),
             "criteriaVoldaan": array(
-                {"type": "integer", "minimum": 1}, uniqueItems=True, maxItems=200
+                {"type": "integer", "minimum": 1, "maximum": MAX_ID}, uniqueItems=True, maxItems=200
             ),
             "bewijs": array(
                 obj(

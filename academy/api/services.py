@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from academy.api.params import MAX_ID
 from academy.api.problems import InvalidParam
 from academy.extensions import db
 from academy.maturity import services as maturity
@@ -171,7 +172,7 @@ def _read_criteria(value: Any, problems: list[InvalidParam]) -> list[int]:
         return []
     ids: list[int] = []
     for index, item in enumerate(value):
-        if not _is_int(item) or not 0 < item < 2**31:  # an Integer key (PostgreSQL int4)
+        if not _is_int(item) or not 0 < item <= MAX_ID:  # an Integer key (PostgreSQL int4)
             problems.append(InvalidParam(f"criteriaVoldaan[{index}]", "Geef een criterium-id."))
         elif item in ids:
             problems.append(InvalidParam(f"criteriaVoldaan[{index}]", "Dit id staat er al."))
