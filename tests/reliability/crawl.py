@@ -33,7 +33,7 @@ TEXT_TYPES = {"", "text", "search", "email", "url", "tel", "password", "number",
 FREE_TEXT_TYPES = {"", "text", "search", "textarea"}  # stored as typed (not parsed, hashed)
 BUTTON_TYPES = {"submit", "button", "image", "reset"}
 NEVER_FUZZED = {"csrf_token"}
-MAX_VARIANTS = 12  # URL parameter combinations tried per rule
+MAX_VARIANTS = 8  # URL parameter combinations tried per rule
 
 
 @dataclass
@@ -269,6 +269,8 @@ def discover(app: Flask, world: World, clients: dict[str, FlaskClient]) -> Site:
     seen_forms: set[tuple] = set()
     site.params = source_params(app)
     for rule in get_rules(app):
+        if rule.endpoint.startswith("api."):  # bearer tokens, not pages: see the API test
+            continue
         for url in rule_urls(app, rule, world):
             for visitor in ("admin", "medewerker", "anonymous"):
                 response = clients[visitor].get(url)
