@@ -69,6 +69,24 @@ VOLATILE_COLUMNS = {
 PARTIAL_BY_DESIGN = {"admin.import_documents"}
 # An error shown to the user: a form error, a field error or an error flash.
 REFUSAL = re.compile(r'alert--error"\s+role="alert"|field--error')
+# For values that are looked up rather than stored (ids, choices, commands, API paths).
+SHORT = (
+    *SAMPLE,
+    *(
+        BY_ID[key]
+        for key in (
+            "path-traversal",
+            "sql-or",
+            "long-number",
+            "huge-number",
+            "big-int",
+            "negative",
+            "url-encoded",
+            "crlf-header",
+            "percent-00",
+        )
+    ),
+)
 # A markup payload for the pages that display stored values.
 MARKUP = '<script>alert(1)</script>"><img src=x onerror=alert(1)>{{1337*1337}}'
 
@@ -352,7 +370,10 @@ def _fuzz_form(poster: FormPoster) -> None:
     if not fields and not files:  # a button: post it once with a stray hostile field
         poster.post(valid + [("x", BY_ID["script"].text)], {})
         return
-    corpus = list(HOSTILE)
+    # Text fields get the whole corpus; a form of ids, choices and buttons only (hidden
+    # inputs, selects) the short one: what it does with a value is look it up.
+    free = any(poster.kinds[name] in FREE for name in fields) or files
+    corpus = list(HOSTILE if free else SHORT)
     while corpus:
         item = corpus.pop(0)
         poster.post(
@@ -622,7 +643,7 @@ def test_hostile_api_parameters(world_app):
     assert operations, "the OpenAPI document lists no GET operations"
     for role, token in world.tokens.items():
         headers = {"Authorization": f"Bearer {token}"}
-        payloads = HOSTILE if role == "admin" else SAMPLE
+        payloads = HOSTILE if role == "admin" else SAMPLE[:1]
         for template, parameters in operations:
             parameters = [p for p in parameters if "$ref" not in p]
             path_params = [p for p in parameters if p.get("in") == "path"]
@@ -639,7 +660,7 @@ def test_hostile_api_parameters(world_app):
                         headers=headers,
                     )
                     _check_api(response, what)
-                for parameter in path_params:
+                for parameter in path_params if item in SHORT else ():
                     hostile_path = template
                     for other in path_params:
                         value = (
