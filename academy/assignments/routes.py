@@ -182,13 +182,18 @@ def _defuse(value: str) -> str:
 
 def _form(assignment: Assignment | None) -> AssignmentForm:
     form = AssignmentForm(obj=assignment)
-    modules = list(db.session.scalars(select(Module).order_by(Module.position, Module.id)))
+    # Only published work can be assigned: learners cannot open a draft.
+    modules = list(
+        db.session.scalars(
+            select(Module).where(Module.published.is_(True)).order_by(Module.position, Module.id)
+        )
+    )
     choices = [SelectChoice("", _("— kies —"))]
     for module in modules:
         choices.append(
             SelectChoice(f"module-{module.id}", _("Module: %(title)s", title=module.title))
         )
-        for exercise in module.exercises:
+        for exercise in (e for e in module.exercises if e.published):
             choices.append(
                 SelectChoice(f"oefening-{exercise.id}", f"   {module.title} › {exercise.title}")
             )

@@ -49,8 +49,5 @@ def document(document_id: int):
 
 def _local_search_url(url: str) -> str:
     """Only link back to a search (or an exercise workspace) on this site."""
-    return (
-        url
-        if url.startswith("/zoeken") and not url.startswith("//")
-        else url_for("practice.search")
-    )
+    local = url.startswith(("/zoeken", "/leren/pogingen/")) and not url.startswith("//")
+    return url if local else url_for("practice.search")

@@ -671,12 +671,6 @@ def test_a_trainer_reading_a_learners_attempt_is_not_in_the_trail(app, client, d
         assert document_open_count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="academy/practice/routes.py::_local_search_url only accepts /zoeken..., so a "
-    "document opened from an exercise workspace links back to the practice search instead "
-    "of the workspace (its docstring says workspaces are allowed)",
-)
 def test_a_document_opened_from_a_workspace_links_back_to_it(app, client, data, login) -> None:
     with app.app_context():
         attempt = add_attempt(
