@@ -43,6 +43,7 @@ def normalise_answer(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _SPACES.sub(" ", text)  # "4<tab>312" and "4  312" are "4 312": a thousands gap
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL_COMMA.sub(".", text)
     text = _PERCENT_WORDS.sub("%", text)
