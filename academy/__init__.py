@@ -75,6 +75,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from academy.security import IdConverter
+
+    app.url_map.converters["int"] = IdConverter  # before any rule is added
+
     from academy.admin import bp as admin_bp
     from academy.api import bp as api_bp
     from academy.assignments import bp as assignments_bp

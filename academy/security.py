@@ -1,9 +1,10 @@
-"""HTTP security headers applied to every response, and a guard for raw query strings."""
+"""HTTP security headers applied to every response, and guards against malformed URLs."""
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Response
+from werkzeug.routing import IntegerConverter
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -52,3 +53,15 @@ def percent_encode_query_string(wsgi_app: WsgiApp) -> WsgiApp:
         return wsgi_app(environ, start_response)
 
     return app
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` that only matches numbers an Integer id column can hold.
+
+    A longer number used to reach ``db.session.get`` and fail there with an OverflowError
+    (SQLite, beyond 64 bits) or "integer out of range" (PostgreSQL int4): a 500 for
+    ``/beheer/teams/18446744073709551616``. Now the URL simply does not match: a 404.
+    """
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False) -> None:
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
