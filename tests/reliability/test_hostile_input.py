@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 import tempfile
 import time
 import unicodedata
@@ -40,6 +39,7 @@ from academy.models import Document
 from academy.practice.indexing import search_index
 from tests.conftest import make_test_config
 from tests.reliability import crawl
+from tests.reliability.dbstate import Tracker, changed_tables, snapshot
 from tests.reliability.hostile import (
     BY_ID,
     EVALUATED,
@@ -59,12 +59,6 @@ GET_ENDPOINTS = sorted(
     {r.endpoint for r in crawl.get_rules(_MAP_APP) if not r.endpoint.startswith("api.")}
 )
 
-# Rows a request may write whatever its outcome (the search trail, login bookkeeping).
-VOLATILE_TABLES = {"query_logs", "document_opens"}
-VOLATILE_COLUMNS = {
-    "users": {"failed_logins", "locked_until"},
-    "api_tokens": {"last_used_at"},
-}
 # An import reports per file: some files refused while others are saved is its design.
 PARTIAL_BY_DESIGN = {"admin.import_documents"}
 # An error shown to the user: a form error, a field error or an error flash.
@@ -139,57 +133,6 @@ def client_as(app: Flask, visitor: str) -> FlaskClient:
 
 
 # --------------------------------------------------------------------------- database
-
-
-def snapshot(app: Flask) -> dict[str, list[tuple]]:
-    """Every row of every table (but the volatile ones), in a stable order."""
-    rows: dict[str, list[tuple]] = {}
-    with app.app_context():
-        for table in db.metadata.sorted_tables:
-            if table.name in VOLATILE_TABLES:
-                continue
-            skip = VOLATILE_COLUMNS.get(table.name, set())
-            columns = [c for c in table.columns if c.name not in skip]
-            result = db.session.execute(select(*columns)).all()
-            rows[table.name] = sorted((tuple(r) for r in result), key=repr)
-        db.session.remove()
-    return rows
-
-
-class Tracker:
-    """The database rows, re-read only when something was committed since the last look.
-
-    On SQLite, `PRAGMA data_version` on a connection of our own changes whenever another
-    connection commits; elsewhere every look reads every table.
-    """
-
-    def __init__(self, app: Flask) -> None:
-        self.app = app
-        uri = app.config["SQLALCHEMY_DATABASE_URI"]
-        self._connection = (
-            sqlite3.connect(uri.removeprefix("sqlite:///"))
-            if uri.startswith("sqlite:///")
-            else None
-        )
-        self._version: int | None = None
-        self._rows: dict[str, list[tuple]] | None = None
-
-    def rows(self) -> dict[str, list[tuple]]:
-        version = None
-        if self._connection is not None:
-            version = self._connection.execute("PRAGMA data_version").fetchone()[0]
-        if self._rows is None or version is None or version != self._version:
-            self._rows = snapshot(self.app)
-            self._version = version
-        return self._rows
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-
-
-def changed_tables(before: dict, after: dict) -> list[str]:
-    return [name for name in before if before[name] != after.get(name)]
 
 
 def _strings(value: object) -> Iterator[str]:
