@@ -173,13 +173,19 @@ def _statuses_by_assessment(assessment_ids: Iterable[int]) -> dict[int, dict[int
 
 
 def theme_summaries(
-    *, include_archived: bool = False, today: dt.date | None = None
+    *,
+    include_archived: bool = False,
+    today: dt.date | None = None,
+    only_theme_id: int | None = None,
 ) -> list[ThemeSummary]:
-    """Every theme with its derived level, trend and target, in three queries."""
+    """Every theme (or just `only_theme_id`, for its own page) with its derived level, trend
+    and target, in three queries."""
     today = today or dt.date.today()
     query = select(Theme, Team.name).outerjoin(Team, Theme.owner_team_id == Team.id)
     if not include_archived:
         query = query.where(Theme.archived.is_(False))
+    if only_theme_id is not None:
+        query = query.where(Theme.id == only_theme_id)
     themes = db.session.execute(query.order_by(func.lower(Theme.name), Theme.id)).all()
 
     # The two newest assessments per theme.
@@ -193,7 +199,10 @@ def theme_summaries(
             order_by=(Assessment.assessed_on.desc(), Assessment.id.desc()),
         )
         .label("rank"),
-    ).subquery()
+    )
+    if only_theme_id is not None:
+        ranked = ranked.where(Assessment.theme_id == only_theme_id)
+    ranked = ranked.subquery()
     newest: dict[int, list[tuple[int, dt.date]]] = {}
     for assessment_id, theme_id, assessed_on, _rank in db.session.execute(
         select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.theme_id, ranked.c.rank)
@@ -208,7 +217,10 @@ def theme_summaries(
         func.row_number()
         .over(partition_by=Target.theme_id, order_by=Target.id.desc())
         .label("rank"),
-    ).subquery()
+    )
+    if only_theme_id is not None:
+        target_rank = target_rank.where(Target.theme_id == only_theme_id)
+    target_rank = target_rank.subquery()
     targets = {
         theme_id: (level, date)
         for theme_id, level, date, _rank in db.session.execute(
@@ -445,7 +457,9 @@ def get_theme(code: str) -> Theme | None:
 
 def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
     summary = next(
-        s for s in theme_summaries(include_archived=True, today=today) if s.id == theme.id
+        s
+        for s in theme_summaries(include_archived=True, today=today, only_theme_id=theme.id)
+        if s.id == theme.id
     )
     assessments = list(
         db.session.scalars(
