@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, insert
+from sqlalchemy import func, insert, make_url
 from sqlalchemy import select as sql_select
 
 from academy import create_app
@@ -48,7 +48,7 @@ from academy.practice.indexing import (
 )
 from search_module import SearchIndex, SearchRequest
 from search_module.search import UNAVAILABLE_HINT
-from tests.conftest import PASSWORD, build_app, make_test_config
+from tests.conftest import PASSWORD, app_schema, build_app, make_test_config
 
 pytestmark = pytest.mark.slow
 
@@ -138,12 +138,17 @@ def restart() -> Iterator:
 
 
 def env_for(app: Flask) -> dict[str, str]:
-    """The environment that makes `create_app()` in a subprocess use this test's files."""
+    """The environment that makes `create_app()` in a subprocess use this test's files
+    (and, on PostgreSQL, this test app's schema)."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    schema = app_schema(app)
+    if schema:
+        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
     return {
         **os.environ,
         "ACADEMY_ENV": "development",
         "INSTANCE_DIR": str(app.config["INSTANCE_DIR"]),
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "DATABASE_URL": url.render_as_string(hide_password=False),
         "SEARCH_INDEX_DIR": str(app.config["SEARCH_INDEX_DIR"]),
         "PYTHONPATH": str(PROJECT_ROOT),
         "PYTHONUNBUFFERED": "1",
