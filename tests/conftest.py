@@ -120,10 +120,10 @@ def _drop_stale_test_schemas() -> None:
     try:
         connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
     except psycopg.OperationalError as error:
-        pytest.exit(
-            f"TEST_DATABASE_URL: cannot connect to the worker database ({error}); "
-            "see .ci/run for the databases the tests expect",
-            returncode=3,
+        pytest.fail(
+            f"TEST_DATABASE_URL: cannot connect to this worker's database ({error}); "
+            "create it as .ci/run does (one per xdist worker: name_gw0, name_gw1, ...)",
+            pytrace=False,
         )
     with connection:
         names = [row[0] for row in connection.execute("SELECT nspname FROM pg_namespace")]
