@@ -33,7 +33,7 @@ TEXT_TYPES = {"", "text", "search", "email", "url", "tel", "password", "number",
 FREE_TEXT_TYPES = {"", "text", "search", "textarea"}  # stored as typed (not parsed, hashed)
 BUTTON_TYPES = {"submit", "button", "image", "reset"}
 NEVER_FUZZED = {"csrf_token"}
-MAX_VARIANTS = 8  # URL parameter combinations tried per rule
+MAX_VARIANTS = 9  # URL parameter combinations tried per rule
 
 
 @dataclass
@@ -145,7 +145,7 @@ def candidates(world: World) -> dict[str, list[object]]:
     attempts = [*world.open_attempts.values(), world.submitted_attempt]
     return {
         "code": list(world.themes),
-        "slug": [world.module_slug, "concept", *world.exercise_slugs],
+        "slug": [world.module_slug, "concept", world.completed_module, *world.exercise_slugs],
         "lesson_slug": ["waarom", "of"],
         "attempt_id": attempts,
         "module_id": [world.module_id],

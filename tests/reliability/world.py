@@ -3,8 +3,9 @@
 `build_world` adds to the shared test database (one user per role, "Team Test") a second
 team, two themes with an assessment, an analysis and a target, sixteen documents and their
 index, a published module with one exercise of every kind (keys, answers, rubric, hints),
-a draft module, open attempts of the medewerker on every exercise plus a handed-in open
-answer, assignments, a query log and an API token per role. Every form in the app is
+a draft module, a module the medewerker completed, open attempts of the medewerker on
+every exercise plus a handed-in open answer, assignments, a query log and an API token per
+role. Every form in the app is
 reachable from it. Seeding is deterministic, so ids are the same in every copy.
 
 On SQLite the world is built once per session and each test gets its own copy of the
@@ -117,6 +118,7 @@ class World:
     analysis_id: int = 0
     module_id: int = 0
     module_slug: str = "leren-zoeken"
+    completed_module: str = "afgerond"  # completed by the medewerker
     lesson_ids: list[int] = field(default_factory=list)
     exercises: dict[str, int] = field(default_factory=dict)  # kind -> id
     exercise_slugs: tuple[str, ...] = tuple(EXERCISE_SLUGS.values())
@@ -229,7 +231,10 @@ def build_world(app: Flask) -> World:
             module.exercises.append(exercise)
         draft = Module(slug="concept", title="Conceptmodule", published=False, position=1)
         draft.lessons = [Lesson(slug="concept-les", title="Conceptles", body="Tekst")]
-        db.session.add_all([module, draft, *lessons])
+        # A module the medewerker has completed (one lesson, read): the certificate page.
+        done = Module(slug=world.completed_module, title="Afgerond", published=True, position=2)
+        done.lessons = [Lesson(slug="enige", title="Enige les", body="Gelezen.")]
+        db.session.add_all([module, draft, done, *lessons])
         db.session.flush()
 
         learner = _user("medewerker")
@@ -246,6 +251,7 @@ def build_world(app: Flask) -> World:
         )
         db.session.add_all([*attempts.values(), submitted])
         db.session.add(LessonRead(user_id=learner.id, lesson_id=lessons[0].id))
+        db.session.add(LessonRead(user_id=learner.id, lesson_id=done.lessons[0].id))
         assignment = Assignment(
             module=module,
             due_date=dt.date.today() + dt.timedelta(days=14),
