@@ -125,6 +125,7 @@ ACCESS: dict[str, object] = {
     "api.exercises": API_SIGNED_IN,
     "api.exercise": API_SIGNED_IN,
     "api.teams": Api("trainer", "programmamanager"),
+    "api.assignments": Api("trainer"),
     "api.team_progress": Api("trainer", "programmamanager"),
 }
 

@@ -12,6 +12,7 @@ from academy.api.problems import PROBLEM_TYPES, ApiProblem, InvalidParam, invali
 from academy.api.schemas import (
     analysis_json,
     assessment_json,
+    assignment_json,
     document_json,
     exercise_json,
     level_json,
@@ -363,6 +364,29 @@ def exercise(call: Call, slug: str) -> Response:
 def teams(call: Call) -> Response:
     page = services.page_of(services.team_list(), call.query["page"], call.query["pageSize"])
     return json_response(paged_body("teams", page, [team_json(t, n) for t, n in page.items]))
+
+
+@operation(
+    "/opdrachten",
+    summary="Actieve opdrachten met het aantal deelnemers per status",
+    tag=TRAINING,
+    response="OpdrachtPagina",
+    params=PAGING,
+    roles=(Role.TRAINER,),
+)
+def assignments(call: Call) -> Response:
+    from academy.assignments import services as assignment_services
+
+    matrix = assignment_services.assignment_matrix(assignment_services.MatrixFilter())
+    counts = {
+        a.id: dict.fromkeys(("open", "bezig", "ingeleverd", "voldaan", "te_laat"), 0)
+        for a in matrix.assignments
+    }
+    for (_user, assignment_id), cell in matrix.cells.items():
+        counts[assignment_id][cell.status.value] += 1
+    page = services.page_of(matrix.assignments, call.query["page"], call.query["pageSize"])
+    items = [assignment_json(a, counts[a.id]) for a in page.items]
+    return json_response(paged_body("opdrachten", page, items))
 
 
 @operation(

@@ -411,6 +411,28 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         }
     ),
     "TeamPagina": paged("teams", "Team", "Teams op naam."),
+    "Opdracht": obj(
+        {
+            "id": INTEGER,
+            "soort": {"type": "string", "enum": ["module", "oefening"]},
+            "werk": obj({"slug": STRING, "titel": STRING}),
+            "uiterlijk": DATE,
+            "bericht": STRING,
+            "teams": array(STRING),
+            "personen": array(STRING),
+            "aantallen": obj(
+                {
+                    status: {"type": "integer", "minimum": 0}
+                    for status in ("open", "bezig", "ingeleverd", "voldaan", "te_laat")
+                },
+                description="Aantal deelnemers per status, afgeleid van hun pogingen.",
+            ),
+        },
+        description="Werk dat een trainer aan personen of teams gaf, met een uiterste datum.",
+    ),
+    "OpdrachtPagina": paged(
+        "opdrachten", "Opdracht", "Actieve opdrachten op uiterste datum, dan id."
+    ),
     "ModuleVoortgang": obj({"module": STRING, "titel": STRING, **VOORTGANG_FIELDS}),
     "LidVoortgang": obj(
         {"gebruikersnaam": STRING, "naam": STRING, "modules": array(ref("ModuleVoortgang"))}
@@ -744,6 +766,20 @@ def team_json(team: Team, members: int) -> dict[str, Any]:
         "omschrijving": team.description or "",
         "aantalLeden": members,
         "_links": {"voortgang": link("team_progress", id=team.id)},
+    }
+
+
+def assignment_json(assignment: Any, counts: dict[str, int]) -> dict[str, Any]:
+    work = assignment.module if assignment.module is not None else assignment.exercise
+    return {
+        "id": assignment.id,
+        "soort": "module" if assignment.module is not None else "oefening",
+        "werk": {"slug": work.slug, "titel": work.title},
+        "uiterlijk": assignment.due_date.isoformat(),
+        "bericht": assignment.message or "",
+        "teams": sorted(t.team.name for t in assignment.targets if t.team is not None),
+        "personen": sorted(t.user.username for t in assignment.targets if t.user is not None),
+        "aantallen": counts,
     }
 
 

@@ -11,6 +11,7 @@ from tests.api.conftest import ROLES, assert_conforms
 # (spec path, concrete path, roles that get 200; the others get 403)
 EVERYONE = ROLES
 TRAINING_LEADS = ("admin", "trainer", "programmamanager")
+TRAINERS = ("admin", "trainer")
 RESOURCES = [
     ("/themas", "/api/v1/themas", EVERYONE),
     ("/themas/{code}", "/api/v1/themas/vsv", EVERYONE),
@@ -23,6 +24,7 @@ RESOURCES = [
     ("/oefeningen", "/api/v1/oefeningen", EVERYONE),
     ("/oefeningen/{slug}", "/api/v1/oefeningen/feitvraag", EVERYONE),
     ("/teams", "/api/v1/teams", TRAINING_LEADS),
+    ("/opdrachten", "/api/v1/opdrachten", TRAINERS),
     ("/openapi.json", "/api/v1/openapi.json", EVERYONE),
 ]
 
@@ -319,3 +321,37 @@ def test_inactive_members_are_left_out(app, api, data):
 
 def test_unknown_team_is_404(shared_api):
     assert shared_api.get("/api/v1/teams/999/voortgang", "trainer").status_code == 404
+
+
+def test_assignments_with_status_counts_for_trainers(app, api, data, openapi):
+    import datetime as dt
+
+    from academy.extensions import db
+    from academy.models import Assignment, AssignmentTarget, Exercise, Module, User
+
+    with app.app_context():
+        module = Module(slug="api-opdracht", title="Opdracht via de API", published=True)
+        module.exercises = [
+            Exercise(slug="api-feit", kind="fact", title="Feit", accepted_answers=["42"])
+        ]
+        learner = db.session.scalar(select(User).where(User.username == "medewerker"))
+        db.session.add(module)
+        db.session.flush()
+        db.session.add(
+            Assignment(
+                module_id=module.id,
+                due_date=dt.date.today() - dt.timedelta(days=1),
+                message="Graag afronden",
+                targets=[AssignmentTarget(user_id=learner.id)],
+            )
+        )
+        db.session.commit()
+    response = api.get("/api/v1/opdrachten", "trainer")
+    assert response.status_code == 200
+    assert_conforms(openapi, "/opdrachten", "get", response)
+    (item,) = [a for a in response.get_json()["opdrachten"] if a["werk"]["slug"] == "api-opdracht"]
+    assert item["soort"] == "module"
+    assert item["personen"] == ["medewerker"]
+    assert item["bericht"] == "Graag afronden"
+    assert item["aantallen"] == {"open": 0, "bezig": 0, "ingeleverd": 0, "voldaan": 0, "te_laat": 1}
+    assert api.get("/api/v1/opdrachten", "medewerker").status_code == 403
