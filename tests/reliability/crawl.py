@@ -43,6 +43,7 @@ class FormField:
     value: str = ""
     checked: bool = False
     options: list[str] = field(default_factory=list)
+    required: bool = False
 
     @property
     def fuzzable(self) -> bool:
@@ -101,12 +102,18 @@ class PageParser(HTMLParser):
         elif tag == "input":
             kind = a.get("type", "").lower()
             self._form.fields.append(
-                FormField(a["name"], kind, a.get("value", ""), checked="checked" in a)
+                FormField(
+                    a["name"],
+                    kind,
+                    a.get("value", ""),
+                    checked="checked" in a,
+                    required="required" in a,
+                )
             )
         elif tag == "button":
             self._form.fields.append(FormField(a["name"], "button", a.get("value", "")))
         elif tag == "textarea":
-            self._textarea = FormField(a["name"], "textarea")
+            self._textarea = FormField(a["name"], "textarea", required="required" in a)
             self._form.fields.append(self._textarea)
         elif tag == "select":
             self._select = FormField(a["name"], "select")
@@ -326,24 +333,35 @@ def baseline(form: Form) -> list[tuple[str, str]]:
     return data
 
 
-def filled(form: Form) -> list[tuple[str, str]]:
-    """The baseline with empty fields given plausible valid values, so that a form for a
-    new object can be saved when one field carries a hostile value."""
+def filled(form: Form, salt: int = 0) -> list[tuple[str, str]]:
+    """The baseline with plausible valid values where it is empty, so that a form for a new
+    object can be saved when one field carries a hostile value: a filler in empty required
+    text fields (unique per `salt`, for codes and slugs), a date a month ahead, the first
+    real option of a select left on "— kies —", the first choice of a checkbox or radio
+    group with none ticked."""
     data = []
     for number, (name, value) in enumerate(baseline(form)):
-        kind = next(f.kind for f in form.fields if f.name == name)
-        if value.strip() or kind not in TEXT_TYPES | {"textarea"} or kind == "hidden":
+        spec = next(f for f in form.fields if f.name == name)
+        kind = spec.kind
+        if kind == "select" and not value:
+            data.append((name, next((option for option in spec.options if option), "")))
+        elif value.strip() or kind not in TEXT_TYPES | {"textarea"} or kind == "hidden":
             data.append((name, value))
+        elif not spec.required and kind not in ("date", "password"):
+            data.append((name, value))  # optional: empty is valid
         elif kind == "date":
             data.append((name, (dt.date.today() + dt.timedelta(days=30)).isoformat()))
         elif kind == "password":
             data.append((name, "Veilig-wachtwoord-2024"))
         elif kind == "number":
             data.append((name, "1"))
-        elif kind == "email":
-            continue
-        else:
-            data.append((name, f"veilig-{number}"))
+        elif kind != "email":
+            data.append((name, f"veilig-{number}-{salt}"))
+    sent = {name for name, _value in data}
+    for field_ in form.fields:
+        if field_.kind in ("checkbox", "radio") and field_.name not in sent:
+            data.append((field_.name, field_.value))  # the first box of an empty group
+            sent.add(field_.name)
     return data
 
 
