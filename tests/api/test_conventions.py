@@ -79,8 +79,16 @@ def test_paths_are_lowercase_kebab_case_and_collections_plural(openapi):
                 continue
             assert re.fullmatch(r"[a-z]+(-[a-z]+)*", segment), segment
     collections = {path.split("/")[1] for path in openapi["paths"] if path != "/openapi.json"}
-    # Dutch plurals: thema's -> themas, niveaus, documenten, modules, oefeningen, teams
-    assert collections == {"themas", "niveaus", "documenten", "modules", "oefeningen", "teams"}
+    # Dutch plurals: thema's -> themas, niveaus, documenten, modules, oefeningen, teams, opdrachten
+    assert collections == {
+        "themas",
+        "niveaus",
+        "documenten",
+        "modules",
+        "oefeningen",
+        "teams",
+        "opdrachten",
+    }
 
 
 @pytest.mark.parametrize("path", GET_PATHS)
