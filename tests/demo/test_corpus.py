@@ -175,7 +175,7 @@ def test_generated_bodies_stay_within_150_to_600_words(generated: list[CorpusDoc
 
 def test_summaries_are_one_or_two_sentences(corpus: list[CorpusDocument]) -> None:
     for doc in corpus:
-        assert 1 <= len(SENTENCE_END.findall(doc.summary)) <= 2, (doc.key, doc.summary)
+        assert 0 < len(SENTENCE_END.findall(doc.summary)) <= 2, (doc.key, doc.summary)
         assert doc.summary.rstrip()[-1] in ".!?", doc.key
 
 

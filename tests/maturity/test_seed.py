@@ -100,7 +100,7 @@ def test_levels_tell_the_intended_story(summaries):
 
 def test_some_themes_are_behind_target(summaries):
     behind = [s for s in summaries if s.behind_target]
-    assert 1 <= len(behind) <= len(summaries) // 3
+    assert 0 < len(behind) <= len(summaries) // 3
     for s in behind:
         assert s.target_date < TODAY and s.current_level < s.target_level
     assert all(s.target_level is not None for s in summaries)
