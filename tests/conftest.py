@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from flask import Flask
@@ -20,6 +22,8 @@ from academy import create_app
 from academy.extensions import db
 from academy.maturity.services import ensure_ladder
 from academy.models import Role, Team, User, UserRole
+
+T = TypeVar("T")
 
 PASSWORD = "academie-test"
 
@@ -61,12 +65,16 @@ def worker_database_url() -> str | None:
     return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
 
 
+DATABASE_FILE = "test.sqlite3"  # the SQLite file make_test_config puts in tmp_path
+INDEX_DIR = "search_index"
+
+
 def make_test_config(tmp_path: Path, **overrides) -> dict:
     url = worker_database_url()
     config = {
-        "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{tmp_path / DATABASE_FILE}",
         "INSTANCE_DIR": tmp_path,
-        "SEARCH_INDEX_DIR": str(tmp_path / "search_index"),
+        "SEARCH_INDEX_DIR": str(tmp_path / INDEX_DIR),
     }
     if url and make_url(url).get_backend_name() == "postgresql":
         digest = hashlib.sha256(str(tmp_path).encode()).hexdigest()[:12]
@@ -223,3 +231,40 @@ def login(auth: AuthActions) -> Callable[[str], None]:
         assert response.status_code == 302, f"login as {username} failed"
 
     return _login
+
+
+# --- database templates: build a fixture world once, copy it per test (SQLite only) ----------
+
+
+def build_template(
+    tmp_path_factory: pytest.TempPathFactory,
+    password_hash: str,
+    name: str,
+    populate: Callable[[Flask], T],
+) -> tuple[Path, T] | None:
+    """Build the database (and index) once with `populate(app)`, to copy for each test.
+
+    Returns None on another database than SQLite (TEST_DATABASE_URL): there each test builds
+    its own world, as the shared fixtures do.
+    """
+    if os.environ.get("TEST_DATABASE_URL"):
+        return None
+    path = tmp_path_factory.mktemp(name)
+    builder = build_app(path, password_hash)
+    app = next(builder)
+    result = populate(app)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # the last connection checkpoints the WAL into the file
+    builder.close()  # skip build_app's teardown, which drops the tables
+    return path, result
+
+
+def copy_template(template: Path, target: Path, *, index: bool = True) -> None:
+    """Copy a template's SQLite files (and its search index) into `target`."""
+    for stale in target.glob(DATABASE_FILE + "*"):
+        stale.unlink()
+    for source in template.glob(DATABASE_FILE + "*"):
+        shutil.copy(source, target / source.name)
+    if index and (template / INDEX_DIR).exists():
+        shutil.copytree(template / INDEX_DIR, target / INDEX_DIR)

@@ -22,8 +22,6 @@ import copy
 import csv
 import datetime as dt
 import io
-import os
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -53,7 +51,7 @@ from academy.models import (
     Theme,
     User,
 )
-from tests.conftest import add_user, build_app, make_test_config
+from tests.conftest import add_user, build_app, build_template, copy_template, make_test_config
 
 TODAY = dt.date(2030, 6, 15)  # the service tests' "today" (a Saturday; nothing depends on it)
 
@@ -149,25 +147,17 @@ def build_data(password_hash: str) -> Data:
     return data
 
 
-DATABASE_FILE = "test.sqlite3"  # the name make_test_config gives the SQLite database
-
-
 @pytest.fixture(scope="session")
 def assignments_template(
     tmp_path_factory: pytest.TempPathFactory, password_hash: str
 ) -> tuple[Path, Data] | None:
     """The database with users and fixture rows, built once (SQLite only)."""
-    if os.environ.get("TEST_DATABASE_URL"):
-        return None
-    path = tmp_path_factory.mktemp("assignments-template")
-    builder = build_app(path, password_hash)
-    app = next(builder)
-    with app.app_context():
-        data = build_data(password_hash)
-        db.session.remove()
-        db.engine.dispose()  # the last connection checkpoints the WAL into the file
-    builder.close()  # skip build_app's teardown, which drops the tables
-    return path, data
+
+    def populate(app: Flask) -> Data:
+        with app.app_context():
+            return build_data(password_hash)
+
+    return build_template(tmp_path_factory, password_hash, "assignments-template", populate)
 
 
 @pytest.fixture(scope="session")
@@ -210,10 +200,7 @@ def app(
     with shared_app.app_context():
         db.session.remove()
         db.engine.dispose()  # no connection may outlive the file it was opened on
-    for stale in instance.glob(DATABASE_FILE + "*"):
-        stale.unlink()
-    for source in template.glob(DATABASE_FILE + "*"):
-        shutil.copy(source, instance / source.name)
+    copy_template(template, instance, index=False)
     shared_app.config["ASSIGNMENTS_FIXTURE"] = copy.deepcopy(data)
     yield shared_app
     with shared_app.app_context():

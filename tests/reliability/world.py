@@ -16,8 +16,6 @@ builds it afresh. Test modules wrap `build_template` and `copy_world` in fixture
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,10 +50,8 @@ from academy.models import (
     User,
 )
 from academy.practice.indexing import rebuild_index
-from tests.conftest import PASSWORD, ROLE_USERS, build_app, make_test_config
-
-DATABASE_FILE = "test.sqlite3"  # the name make_test_config gives the SQLite database
-INDEX_DIR = "search_index"
+from tests.conftest import PASSWORD, ROLE_USERS, build_app, copy_template, make_test_config
+from tests.conftest import build_template as shared_build_template
 
 # key, title, doctype, theme, year, department, body
 DOCUMENTS = [
@@ -299,17 +295,7 @@ def build_template(
     tmp_path_factory: pytest.TempPathFactory, password_hash: str
 ) -> tuple[Path, World] | None:
     """The database and index with the world in place, to copy (SQLite only)."""
-    if os.environ.get("TEST_DATABASE_URL"):
-        return None
-    path = tmp_path_factory.mktemp("reliability-world")
-    builder = build_app(path, password_hash)
-    app = next(builder)
-    world = build_world(app)
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()  # the last connection checkpoints the WAL into the file
-    builder.close()  # skip build_app's teardown, which drops the tables
-    return path, world
+    return shared_build_template(tmp_path_factory, password_hash, "reliability-world", build_world)
 
 
 def copy_world(
@@ -324,9 +310,7 @@ def copy_world(
         next(builder, None)
         return
     source, world = template
-    for path in source.glob(DATABASE_FILE + "*"):
-        shutil.copy(path, target / path.name)
-    shutil.copytree(source / INDEX_DIR, target / INDEX_DIR)
+    copy_template(source, target)
     app = create_app(make_test_config(target))
     yield app, world
     with app.app_context():

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +42,7 @@ from academy.models import (
 )
 from academy.practice.indexing import rebuild_index
 from academy.training import services
-from tests.conftest import build_app, make_test_config
+from tests.conftest import build_app, build_template, copy_template, make_test_config
 
 # key, title, doctype, theme, year, department, body
 DOCUMENTS = [
@@ -271,26 +269,12 @@ def build_training(app: Flask) -> Training:
         return training
 
 
-DATABASE_FILE = "test.sqlite3"  # the name make_test_config gives the SQLite database
-INDEX_DIR = "search_index"
-
-
 @pytest.fixture(scope="session")
 def training_template(
     tmp_path_factory: pytest.TempPathFactory, password_hash: str
 ) -> tuple[Path, Training] | None:
     """The database and index with users and curriculum, built once (SQLite only)."""
-    if os.environ.get("TEST_DATABASE_URL"):
-        return None
-    path = tmp_path_factory.mktemp("training-template")
-    builder = build_app(path, password_hash)
-    app = next(builder)
-    training = build_training(app)
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()  # the last connection checkpoints the WAL into the file
-    builder.close()  # skip build_app's teardown, which drops the tables
-    return path, training
+    return build_template(tmp_path_factory, password_hash, "training-template", build_training)
 
 
 @pytest.fixture
@@ -306,9 +290,7 @@ def app(
         next(builder, None)
         return
     template, training = training_template
-    for source in template.glob(DATABASE_FILE + "*"):
-        shutil.copy(source, tmp_path / source.name)
-    shutil.copytree(template / INDEX_DIR, tmp_path / INDEX_DIR)
+    copy_template(template, tmp_path)
     app = create_app(make_test_config(tmp_path))
     app.config["TRAINING_FIXTURE"] = copy.deepcopy(training)
     yield app
