@@ -109,7 +109,7 @@ def index_group() -> None:
 @with_appcontext
 def index_rebuild() -> None:
     """Build a fresh index from the database aside and swap it in atomically."""
-    from academy.practice.indexing import document_count, rebuild_index
+    from academy.documents.indexing import document_count, rebuild_index
 
     total = document_count()
     with click.progressbar(length=total, label="Indexing documents", file=None) as bar:
@@ -127,7 +127,7 @@ def index_rebuild() -> None:
 @with_appcontext
 def index_ensure() -> None:
     """Rebuild the index only when it is missing, corrupt or out of step with the database."""
-    from academy.practice.indexing import document_count, ensure_index
+    from academy.documents.indexing import document_count, ensure_index
 
     if ensure_index(force_check=True):
         click.echo(f"Search index built from the database: {document_count()} documents.")
@@ -139,7 +139,7 @@ def index_ensure() -> None:
 @with_appcontext
 def index_status() -> None:
     """Show whether the index is usable and how many documents it holds."""
-    from academy.practice.indexing import document_count, search_index
+    from academy.documents.indexing import document_count, search_index
 
     index = search_index()
     healthy = index.check()
@@ -161,7 +161,7 @@ def index_status() -> None:
 @with_appcontext
 def import_docs_command(path: Path, max_mb: int) -> None:
     """Import a folder tree of .txt, .md, .html, .pdf and .docx files (re-runs update)."""
-    from academy.practice.importer import import_folder
+    from academy.documents.importer import import_folder
 
     if not path.exists():
         raise click.ClickException(f"{path} does not exist.")
@@ -225,8 +225,8 @@ def backup_command(path: Path, overwrite: bool) -> None:
 def restore_command(path: Path, yes: bool, skip_index: bool) -> None:
     """Replace ALL data in the database with the backup at PATH (made by `flask backup`)."""
     from academy.backup import BackupError, restore_database
+    from academy.documents.indexing import rebuild_index
     from academy.extensions import db
-    from academy.practice.indexing import rebuild_index
 
     if not path.is_file():
         raise click.ClickException(f"{path} does not exist or is not a file.")

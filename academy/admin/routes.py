@@ -15,11 +15,11 @@ from academy.admin.forms import (
     UserForm,
 )
 from academy.auth.decorators import role_required
+from academy.documents import importer
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Role, Team, User
-from academy.practice import importer
 
 
 def _team_choices() -> list[SelectChoice]:

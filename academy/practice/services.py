@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from academy.documents.indexing import ensure_index, search_index
 from academy.extensions import db
 from academy.models import Document, QueryLog, Theme, User
-from academy.practice.indexing import ensure_index, search_index
 from search_module import FACET_KEYS, SearchRequest, SearchResult
 
 log = logging.getLogger(__name__)

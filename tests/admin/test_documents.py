@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from academy.documents.indexing import search_index
 from academy.extensions import db
 from academy.models import Document
-from academy.practice.indexing import search_index
 from search_module import SearchRequest
-from tests.search_module.docfiles import pdf_bytes
+from tests.documents.docfiles import pdf_bytes
 
 PAGE = "/beheer/documenten"
 IMPORT = "/beheer/documenten/import"

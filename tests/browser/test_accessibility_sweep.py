@@ -16,6 +16,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.maturity.services import ensure_ladder, record_assessment, save_analysis, set_target
 from academy.models import (
@@ -34,7 +35,6 @@ from academy.models import (
     Theme,
     User,
 )
-from academy.practice.indexing import rebuild_index
 from tests.browser.axe import assert_accessible
 from tests.conftest import PASSWORD, ROLE_USERS, add_user
 

@@ -3,9 +3,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Document, Theme
-from academy.practice.indexing import rebuild_index
 from tests.browser.axe import assert_accessible
 from tests.conftest import PASSWORD
 

@@ -34,9 +34,9 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
 from academy import create_app
+from academy.documents.indexing import search_index
 from academy.extensions import db
 from academy.models import Document
-from academy.practice.indexing import search_index
 from tests.conftest import make_test_config
 from tests.reliability import crawl
 from tests.reliability.dbstate import Tracker, changed_tables, snapshot

@@ -37,15 +37,15 @@ from sqlalchemy import select as sql_select
 
 from academy import create_app
 from academy.config import PROJECT_ROOT
-from academy.extensions import db
-from academy.models import Document, QueryLog
-from academy.practice.indexing import (
+from academy.documents.indexing import (
     document_count,
     ensure_index,
     iter_indexed_documents,
     rebuild_index,
     search_index,
 )
+from academy.extensions import db
+from academy.models import Document, QueryLog
 from search_module import SearchIndex, SearchRequest
 from search_module.search import UNAVAILABLE_HINT
 from tests.conftest import PASSWORD, app_schema, build_app, make_test_config
@@ -290,7 +290,7 @@ def test_two_rebuilds_in_threads_run_one_after_the_other(fault_app):
 REBUILD_SCRIPT = """
 import sys, time
 from academy import create_app
-from academy.practice.indexing import iter_indexed_documents, search_index
+from academy.documents.indexing import iter_indexed_documents, search_index
 
 pause_at = int(sys.argv[2])
 app = create_app()

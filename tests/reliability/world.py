@@ -27,6 +27,7 @@ from sqlalchemy import select
 
 from academy import create_app
 from academy.auth.services import create_api_token
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import (
     LEVEL_NUMBERS,
@@ -49,7 +50,6 @@ from academy.models import (
     Theme,
     User,
 )
-from academy.practice.indexing import rebuild_index
 from tests.conftest import PASSWORD, ROLE_USERS, build_app, copy_template, make_test_config
 from tests.conftest import build_template as shared_build_template
 

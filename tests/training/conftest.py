@@ -28,6 +28,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from academy import create_app
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import (
     Attempt,
@@ -40,7 +41,6 @@ from academy.models import (
     Theme,
     User,
 )
-from academy.practice.indexing import rebuild_index
 from academy.training import services
 from tests.conftest import build_app, build_template, copy_template, make_test_config
 

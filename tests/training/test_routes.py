@@ -10,9 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Attempt, Document, QueryLog
-from academy.practice.indexing import rebuild_index
 from tests.training.conftest import (
     attempt_row,
     document_ids_in,

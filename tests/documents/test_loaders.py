@@ -1,11 +1,10 @@
-"""search_module.loaders: every format, titles, encodings, refused files and sidecars.
+"""academy.documents.loaders: every format, titles, encodings, refused files and sidecars.
 
 No Flask here: the loaders are plain Python.
 """
 
 from __future__ import annotations
 
-import ast
 import datetime
 import hashlib
 import json
@@ -15,7 +14,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
-from search_module.loaders import (
+from academy.documents.loaders import (
     LoadError,
     is_sidecar,
     iter_files,
@@ -23,7 +22,7 @@ from search_module.loaders import (
     parse_date,
     readable_name,
 )
-from tests.search_module.docfiles import write_docx, write_pdf
+from tests.documents.docfiles import write_docx, write_pdf
 
 MB = 1024 * 1024
 
@@ -36,26 +35,6 @@ def refused(path: Path, max_bytes: int = MB) -> str:
     with pytest.raises(LoadError) as caught:
         load_file(path, max_bytes=max_bytes)
     return caught.value.reason
-
-
-def test_loaders_import_neither_flask_nor_academy():
-    import search_module.loaders
-
-    tree = ast.parse(Path(search_module.loaders.__file__).read_text(encoding="utf-8"))
-    imported = {
-        alias.name.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    } | {
-        node.module.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module
-    }
-    assert not imported & {"flask", "academy"}
-
-
-# --------------------------------------------------------------------------- text
 
 
 def test_txt_utf8_title_from_file_name_and_hash_of_bytes(tmp_path):

@@ -1,7 +1,7 @@
 """Import a folder tree (or an upload) of real documents into the practice corpus.
 
 Each file becomes one Document keyed ``import:<path relative to the import root>``, so a
-re-import of the same tree updates in place. Files are read by ``search_module.loaders``;
+re-import of the same tree updates in place. Files are read by ``academy.documents.loaders``;
 a file that cannot be read is reported and the import carries on. Documents are written
 in batches, each batch its own transaction, and each committed batch goes into the search
 index straight away, so a long import becomes searchable as it runs and a failing batch
@@ -25,11 +25,8 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from academy.extensions import db
-from academy.models import Document, Theme
-from academy.models.documents import DOCUMENT_TYPES as DOCTYPES
-from academy.practice.indexing import index_documents
-from search_module.loaders import (
+from academy.documents.indexing import index_documents
+from academy.documents.loaders import (
     DEFAULT_MAX_BYTES,
     LoadedFile,
     LoadError,
@@ -37,6 +34,9 @@ from search_module.loaders import (
     load_file,
     parse_date,
 )
+from academy.extensions import db
+from academy.models import Document, Theme
+from academy.models.documents import DOCUMENT_TYPES as DOCTYPES
 
 log = logging.getLogger(__name__)
 

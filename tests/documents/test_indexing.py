@@ -2,9 +2,9 @@ import logging
 import shutil
 from pathlib import Path
 
+from academy.documents import indexing
 from academy.extensions import db
 from academy.models import Document
-from academy.practice import indexing
 from search_module import SearchRequest
 
 

@@ -1,4 +1,4 @@
-"""academy.practice.importer and `flask import-docs`: idempotent, messy-file-proof, searchable."""
+"""academy.documents.importer and `flask import-docs`: idempotent, messy-file-proof, searchable."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select
 
+from academy.documents.importer import extract_zip, import_folder
+from academy.documents.indexing import search_index
 from academy.extensions import db
 from academy.models import Document, Theme
-from academy.practice.importer import extract_zip, import_folder
-from academy.practice.indexing import search_index
 from search_module import SearchRequest
-from tests.search_module.docfiles import write_docx, write_pdf
+from tests.documents.docfiles import write_docx, write_pdf
 
 MB = 1024 * 1024
 
@@ -270,7 +270,7 @@ def test_an_index_failure_keeps_the_rows_and_warns(app, docs, monkeypatch):
     def broken(_documents):
         raise OSError("index op slot")
 
-    monkeypatch.setattr("academy.practice.importer.index_documents", broken)
+    monkeypatch.setattr("academy.documents.importer.index_documents", broken)
     with app.app_context():
         summary = import_folder(docs)
     assert summary.added == 5
