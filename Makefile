@@ -32,7 +32,10 @@ run: $(VENV)/.installed translations
 	$(FLASK) index ensure
 	@echo ""
 	@echo "Data Academie: http://$(HOST):$(PORT)  (stop with Ctrl+C)"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@# The job worker (imports; keeps this node's search index in step) runs beside the
+	@# web server and stops with it.
+	$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev-installed translations
 	$(BIN)/python -m pytest -W error $(PYTEST_ARGS)

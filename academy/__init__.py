@@ -66,6 +66,10 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
 
     from academy import models  # noqa: F401  (metadata must be complete)
+    from academy.documents import feed  # noqa: F401  (records every document write)
+    from academy.jobs import queue
+
+    queue.init_app(app)
     from academy.auth.services import load_user
 
     login_manager.user_loader(load_user)
@@ -83,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     from academy.api import bp as api_bp
     from academy.assignments import bp as assignments_bp
     from academy.auth import bp as auth_bp
+    from academy.documents import bp as documents_bp
     from academy.main import bp as main_bp
     from academy.maturity import bp as maturity_bp
     from academy.practice import bp as practice_bp
@@ -95,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(training_bp)
     app.register_blueprint(assignments_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(documents_bp)
     app.register_blueprint(api_bp)
 
 
@@ -111,8 +117,12 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from flask_babel import format_datetime
+
     from academy.auth.roles import ROLE_LABELS
     from academy.models import Role
+
+    app.add_template_filter(format_datetime, "datetime")
 
     @app.context_processor
     def inject_globals() -> dict[str, Any]:

@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(index_group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(jobs_group)
 
 
 @click.command("init-db")
@@ -129,24 +130,28 @@ def index_ensure() -> None:
     """Rebuild the index only when it is missing, corrupt or out of step with the database."""
     from academy.documents.indexing import document_count, ensure_index
 
-    if ensure_index(force_check=True):
+    outcome = ensure_index()
+    if outcome == "rebuilt":
         click.echo(f"Search index built from the database: {document_count()} documents.")
-    else:
+    elif outcome == "up to date":
         click.echo("Search index is up to date.")
+    else:
+        click.echo(f"Search index {outcome} from the change feed.")
 
 
 @index_group.command("status")
 @with_appcontext
 def index_status() -> None:
     """Show whether the index is usable and how many documents it holds."""
-    from academy.documents.indexing import document_count, search_index
+    from academy.documents.indexing import index_state, search_index
 
-    index = search_index()
-    healthy = index.check()
+    healthy = search_index().check()
+    state = index_state()
     click.echo(f"Index: {current_app.config['SEARCH_INDEX_DIR']}")
-    click.echo(f"Usable: {'yes' if healthy else 'no'}")
-    click.echo(f"Documents in index: {index.document_count() if healthy else 0}")
-    click.echo(f"Documents in database: {document_count()}")
+    click.echo(f"Usable: {'yes' if healthy and state.usable else 'no'}")
+    click.echo(f"Documents in index: {state.documents_in_index if healthy else 0}")
+    click.echo(f"Documents in database: {state.documents_in_database}")
+    click.echo(f"Change feed: applied {state.applied} of {state.latest} (lag {state.lag})")
 
 
 @click.command("import-docs")
@@ -158,9 +163,18 @@ def index_status() -> None:
     show_default=True,
     help="Skip (and report) files larger than this many megabytes.",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove documents imported earlier from this folder whose files are gone.",
+)
 @with_appcontext
-def import_docs_command(path: Path, max_mb: int) -> None:
-    """Import a folder tree of .txt, .md, .html, .pdf and .docx files (re-runs update)."""
+def import_docs_command(path: Path, max_mb: int, prune: bool) -> None:
+    """Import a folder tree of .txt, .md, .html, .pdf and .docx files (re-runs update).
+
+    Runs here and now (not on the job queue), recorded as an import run that the admin
+    pages show like any other; the index catches up from the change feed.
+    """
     from academy.documents.importer import import_folder
 
     if not path.exists():
@@ -179,13 +193,17 @@ def import_docs_command(path: Path, max_mb: int) -> None:
                 )
             bar.update(done - bar.pos)
 
-        summary = import_folder(path, progress=progress, max_bytes=max_mb * 1024 * 1024)
+        summary = import_folder(
+            path, progress=progress, max_bytes=max_mb * 1024 * 1024, prune=prune
+        )
 
     click.echo(
         f"Import finished: {summary.added} added, {summary.updated} updated, "
         f"{summary.unchanged} unchanged, {len(summary.failed)} not imported "
-        f"({summary.total} files)."
+        f"({summary.total} files)" + (f", {summary.removed} removed." if prune else ".")
     )
+    if summary.state != "done":
+        click.echo(f"The run ended as {summary.state}: {summary.message}", err=True)
     if summary.failed:
         click.echo("")
         click.echo("Not imported (the other files were imported):")
@@ -248,4 +266,27 @@ def restore_command(path: Path, yes: bool, skip_index: bool) -> None:
         return
     count = rebuild_index()
     click.echo(f"Search index rebuilt on this node: {count} documents.")
-    click.echo("Other nodes keep their old index: run `flask index rebuild` on each of them.")
+    click.echo("Other nodes rebuild theirs by themselves (their worker sees the feed went back).")
+
+
+@click.group("jobs")
+def jobs_group() -> None:
+    """Background jobs (imports; this node's search index follows the change feed)."""
+
+
+@jobs_group.command("worker")
+@click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
+@click.option(
+    "--no-periodic",
+    is_flag=True,
+    help="Leave periodic tasks to another node's worker (several nodes, one shared queue).",
+)
+@with_appcontext
+def jobs_worker(workers: int, no_periodic: bool) -> None:
+    """Run the job worker of this node until Ctrl+C (one per node)."""
+    from academy.jobs import queue, run_worker
+
+    if queue.immediate:
+        raise click.ClickException("JOBS_IMMEDIATE is set: tasks run in the caller, no worker.")
+    click.echo(f"Job worker: {workers} threads on {current_app.config['JOBS_URL']}")
+    run_worker(current_app._get_current_object(), workers=workers, periodic=not no_periodic)

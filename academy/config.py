@@ -44,6 +44,19 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     LANGUAGES = ("nl", "en")
 
+    # Background jobs (academy/jobs.py): the queue's storage. The default is a SQLite file
+    # next to the database; several nodes share a PostgreSQL or Redis queue instead.
+    JOBS_URL = os.environ.get("JOBS_URL", f"sqlite:///{INSTANCE_DIR / 'jobs.sqlite3'}")
+    JOBS_IMMEDIATE = _env_flag("JOBS_IMMEDIATE")
+    # Imports: uploads wait here for their job (shared storage when there are several
+    # nodes); server folders an admin may import from the web page (os.pathsep-separated).
+    IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", str(INSTANCE_DIR / "imports"))
+    IMPORT_FOLDERS = tuple(
+        folder for folder in os.environ.get("IMPORT_FOLDERS", "").split(os.pathsep) if folder
+    )
+    IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "512"))
+    IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", "50"))
+
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
@@ -59,6 +72,7 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     DEMO_PASSWORD = "academie"
+    JOBS_IMMEDIATE = True  # tasks run in the caller; tests that need a worker start one
 
 
 class ProductionConfig(Config):

@@ -31,6 +31,9 @@ def apply_security_headers(response: Response) -> Response:
     return response
 
 
+#: The largest id an Integer key holds (PostgreSQL int4); larger ones cannot exist.
+MAX_ID = 2**31 - 1
+
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -63,5 +66,5 @@ class IdConverter(IntegerConverter):
     ``/beheer/teams/18446744073709551616``. Now the URL simply does not match: a 404.
     """
 
-    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False) -> None:
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False) -> None:
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

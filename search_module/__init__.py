@@ -4,7 +4,7 @@ Never imports flask or academy, and no Whoosh object leaves this package: caller
 an :class:`IndexedDocument` or a :class:`SearchRequest` and get plain dataclasses back.
 """
 
-from search_module.index import IndexUnavailableError, SearchIndex
+from search_module.index import CheckpointMismatchError, IndexUnavailableError, SearchIndex
 from search_module.query import ParsedQuery, parse_query
 from search_module.values import (
     FACET_KEYS,
@@ -19,6 +19,7 @@ __all__ = [
     "FACET_KEYS",
     "Facet",
     "Hit",
+    "CheckpointMismatchError",
     "IndexUnavailableError",
     "IndexedDocument",
     "ParsedQuery",

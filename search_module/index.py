@@ -7,6 +7,10 @@ Layout under the index directory::
     .build-<rand>/       a rebuild in progress (removed when it dies or finishes)
     .lock                fcntl lock: one writer at a time, across processes
 
+Each version also holds ``CHECKPOINT.json``: an opaque JSON value the caller stores with
+every write (the academy keeps its change-feed position there), so "which changes does
+this index hold" travels with the index itself, through rebuilds and swaps.
+
 A rebuild writes a whole new version beside the old one, renames it into place and then
 replaces ``CURRENT`` with ``os.replace`` (atomic on POSIX). Until that last step every
 reader keeps using the previous version, so a build that crashes or is killed changes
@@ -48,13 +52,14 @@ from search_module.schema import FORMAT_VERSION, VOCABULARY_DOC_ID, build_schema
 from search_module.search import IndexView, run_search, unavailable_result
 from search_module.values import IndexedDocument, SearchRequest, SearchResult
 
-__all__ = ["IndexUnavailableError", "SearchIndex"]
+__all__ = ["CheckpointMismatchError", "IndexUnavailableError", "SearchIndex"]
 
 log = logging.getLogger(__name__)
 
 POINTER = "CURRENT"
 LOCKFILE = ".lock"
 META = "META.json"
+CHECKPOINT = "CHECKPOINT.json"
 #: Memory for the writer's posting pool; more means fewer sorted runs to merge.
 WRITER_LIMIT_MB = 256
 #: Documents per progress callback.
@@ -68,6 +73,19 @@ PARALLEL_MIN_DOCUMENTS = 400
 
 class IndexUnavailableError(RuntimeError):
     """The index cannot be used (missing or broken); rebuild it."""
+
+
+class CheckpointMismatchError(RuntimeError):
+    """Raised when another writer moved the checkpoint since the caller read it."""
+
+
+def _write_json_atomically(path: Path, value: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(value, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -332,6 +350,16 @@ class SearchIndex:
                 self._drop_view()
                 return False
 
+    def checkpoint(self) -> Any:
+        """The value stored with the last write, or None (no index, or none stored)."""
+        name = self._read_pointer()
+        if name is None:
+            return None
+        try:
+            return json.loads((self.path / name / CHECKPOINT).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
     def document_count(self) -> int:
         """Number of (live) documents; 0 when there is no usable index."""
         with self._lock:
@@ -377,13 +405,15 @@ class SearchIndex:
         documents: Iterable[IndexedDocument],
         *,
         progress: Callable[[int], None] | None = None,
+        checkpoint: Any = None,
     ) -> int:
         """Build a fresh index aside and swap it in atomically; return the document count.
 
         If ``documents`` raises (or the process dies) the previous index keeps serving.
+        ``checkpoint`` is stored with the new version (see :meth:`checkpoint`).
         """
         with self._write_lock():
-            count = self._build_and_publish(documents, progress)
+            count = self._build_and_publish(documents, progress, checkpoint)
         with self._lock:
             self._drop_view()
         return count
@@ -392,6 +422,7 @@ class SearchIndex:
         self,
         documents: Iterable[IndexedDocument],
         progress: Callable[[int], None] | None,
+        checkpoint: Any = None,
     ) -> int:
         """Build into ``.build-*``, rename to ``v-*``, then swap CURRENT (lock held)."""
         self._remove_stale_builds()
@@ -403,6 +434,8 @@ class SearchIndex:
             name = f"v-{stamp}-{secrets.token_hex(3)}"
             meta = {"format": FORMAT_VERSION, "documents": count, "built": stamp}
             (build_dir / META).write_text(json.dumps(meta), encoding="utf-8")
+            if checkpoint is not None:
+                (build_dir / CHECKPOINT).write_text(json.dumps(checkpoint), encoding="utf-8")
             self._fsync_tree(build_dir)
             os.rename(build_dir, self.path / name)
             _fsync_dir(self.path)
@@ -502,6 +535,47 @@ class SearchIndex:
         if self._read_pointer() is None:
             self._build_and_publish([], None)
         return self._open_current()
+
+    def apply(
+        self,
+        upserts: Iterable[IndexedDocument],
+        deletes: Iterable[int],
+        *,
+        checkpoint: Any,
+        expected: Any,
+    ) -> int:
+        """Add or replace ``upserts`` and remove ``deletes`` in one commit, then store
+        ``checkpoint``; return how many documents were written.
+
+        Raises CheckpointMismatchError (writing nothing) when the stored checkpoint is no
+        longer ``expected``: another process applied changes in between. A crash after
+        the commit but before the checkpoint is stored makes the caller apply the same
+        changes again, which is harmless (writes are idempotent).
+        """
+        count = 0
+        with self._write_lock():
+            if self.checkpoint() != expected:
+                raise CheckpointMismatchError(f"checkpoint of {self.path} moved")
+            ix = self._ensure_index()
+            try:
+                writer = ix.writer(timeout=30.0)
+                try:
+                    for doc_id in deletes:
+                        writer.delete_by_term("doc_id", str(int(doc_id)))
+                    for doc in upserts:
+                        writer.update_document(**_clean_fields(_document_fields(doc)))
+                        count += 1
+                    writer.commit()
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        writer.cancel()
+                    raise
+            finally:
+                ix.close()
+            name = self._read_pointer()
+            if name is not None:
+                _write_json_atomically(self.path / name / CHECKPOINT, checkpoint)
+        return count
 
     def add_or_update_many(self, documents: Iterable[IndexedDocument]) -> int:
         """Add or replace documents (matched on doc_id) in one commit; return how many."""

@@ -1,6 +1,5 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileRequired, MultipleFileField
 from wtforms import (
     BooleanField,
     EmailField,
@@ -63,12 +62,3 @@ class TeamForm(FlaskForm):
     )
     description = TextAreaField(_l("Omschrijving"), validators=[Length(max=500)])
     submit = SubmitField(_l("Opslaan"))
-
-
-class DocumentImportForm(FlaskForm):
-    files = MultipleFileField(
-        _l("Bestanden"),
-        validators=[FileRequired(_l("Kies minstens één bestand of zip-bestand."))],
-        render_kw={"multiple": True, "accept": ".txt,.md,.html,.htm,.pdf,.docx,.zip,.csv,.json"},
-    )
-    submit = SubmitField(_l("Importeren"))

@@ -1,21 +1,16 @@
-import datetime as dt
-
-from flask import abort, current_app, flash, redirect, render_template, session, url_for
-from flask_babel import format_datetime
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
 from academy.admin import bp, services
 from academy.admin.forms import (
-    DocumentImportForm,
     NewUserForm,
     ResetPasswordForm,
     TeamForm,
     UserForm,
 )
 from academy.auth.decorators import role_required
-from academy.documents import importer
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
@@ -185,57 +180,3 @@ def delete_team(team_id: int):
         else:
             flash(_("Team %(name)s is verwijderd.", name=name), "success")
     return redirect(url_for("admin.teams"))
-
-
-# Only the counts of the last import live in the (cookie) session; the full list of
-# refused files is shown once, on the page that answers the upload.
-LAST_IMPORT_KEY = "laatste_documentimport"
-
-
-def _last_import() -> dict | None:
-    last = session.get(LAST_IMPORT_KEY)
-    if not isinstance(last, dict):
-        return None
-    try:
-        when = format_datetime(dt.datetime.fromisoformat(last["at"]), "short")
-    except (KeyError, TypeError, ValueError):
-        when = ""
-    return {**last, "at": when}
-
-
-def _documents_page(form: DocumentImportForm, summary: importer.ImportSummary | None = None):
-    return render_template(
-        "admin/documents.html",
-        form=form,
-        counts=importer.documents_by_origin(),
-        summary=summary,
-        last_import=_last_import(),
-        origin_labels={"demo": _("Demo"), "import": _("Geïmporteerd")},
-    )
-
-
-@bp.route("/documenten")
-@role_required(Role.ADMIN)
-def documents():
-    return _documents_page(DocumentImportForm())
-
-
-@bp.route("/documenten/import", methods=["POST"])
-@role_required(Role.ADMIN)
-def import_documents():
-    form = DocumentImportForm()
-    if not form.validate_on_submit():
-        return _documents_page(form), 400
-    uploads = [(upload.filename or "", upload.stream) for upload in form.files.data]
-    summary = importer.import_uploads(
-        uploads,
-        max_bytes=current_app.config.get("IMPORT_MAX_BYTES", importer.DEFAULT_MAX_BYTES),
-    )
-    session[LAST_IMPORT_KEY] = {
-        "added": summary.added,
-        "updated": summary.updated,
-        "unchanged": summary.unchanged,
-        "failed": len(summary.failed),
-        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-    }
-    return _documents_page(DocumentImportForm(formdata=None), summary)

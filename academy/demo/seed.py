@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 
 from academy.auth.services import hash_password
 from academy.demo.users import DEMO_USERS
+from academy.documents.feed import record_changes
 from academy.extensions import db
 from academy.models import (
     Analysis,
@@ -180,6 +181,8 @@ def seed_documents(themes: dict[str, Theme], report: SeedReport) -> None:
         )
     if rows:
         db.session.execute(insert(Document), rows)
+        # A bulk insert bypasses the ORM hook: feed entries for the new rows by key.
+        record_changes(select(Document.id).where(Document.key.in_([r["key"] for r in rows])))
         report.add("documents", len(rows))
 
 

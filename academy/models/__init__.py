@@ -1,7 +1,15 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
 from academy.models.assignments import Assignment, AssignmentTarget, DocumentOpen
-from academy.models.documents import Document, QueryLog
+from academy.models.documents import (
+    Document,
+    DocumentChange,
+    FileOutcome,
+    ImportFile,
+    ImportRun,
+    ImportState,
+    QueryLog,
+)
 from academy.models.maturity import (
     LEVEL_NUMBERS,
     Analysis,
@@ -39,7 +47,12 @@ __all__ = [
     "AttemptStatus",
     "AssessmentLevel",
     "Document",
+    "DocumentChange",
     "DocumentOpen",
+    "FileOutcome",
+    "ImportFile",
+    "ImportRun",
+    "ImportState",
     "Evidence",
     "Exercise",
     "ExerciseKind",

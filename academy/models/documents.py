@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from academy.extensions import db
@@ -49,15 +62,111 @@ class Document(db.Model):
     source: Mapped[str] = mapped_column(String(1000), default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     origin: Mapped[str] = mapped_column(String(20), default="demo")  # demo | import
+    # The document's structure as (sanitised on display) Markdown, when the file had one.
+    markup: Mapped[str | None] = mapped_column(Text)
+    # The import run that last added or changed this document (None for demo documents).
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now
     )
 
     theme: Mapped[Theme | None] = relationship()
+    import_run: Mapped[ImportRun | None] = relationship()
 
     def __repr__(self) -> str:
         return f"<Document {self.key!r}>"
+
+
+class DocumentChange(db.Model):
+    """One entry of the change feed: document ``document_id`` was written or removed.
+
+    ``seq`` only grows; every node's index remembers the last entry it applied and
+    catches up from there, so no node's index can drift from the database unnoticed.
+    """
+
+    __tablename__ = "document_changes"
+    __table_args__ = {"sqlite_autoincrement": True}  # a sequence number is never reused
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    document_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: deletes stay
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ImportState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"  # its worker died; can be resumed
+
+
+class ImportRun(db.Model):
+    """One import of files (an upload or a server folder), run as a background job."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    source_kind: Mapped[str] = mapped_column(String(20))  # upload | folder
+    # What the user pointed at: the folder path, or the uploaded file names.
+    source: Mapped[str] = mapped_column(String(1000))
+    # Where an upload waits for the job (under the instance folder); removed when done.
+    staging_dir: Mapped[str] = mapped_column(String(1000), default="")
+    max_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    prune: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(20), default=ImportState.QUEUED.value, index=True)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    current_file: Mapped[str] = mapped_column(String(1000), default="")
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    removed: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    # Warnings about the run as a whole (unknown themes in a sidecar, ...).
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    created_by: Mapped[User | None] = relationship()
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.FAILED, ImportState.CANCELLED)
+
+
+class FileOutcome(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+
+
+class ImportFile(db.Model):
+    """What one import run did with one file; a resumed run skips files it has here."""
+
+    __tablename__ = "import_files"
+    __table_args__ = (UniqueConstraint("run_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(String(1000))
+    outcome: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")  # Dutch, for skipped files
+    document_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class QueryLog(db.Model):

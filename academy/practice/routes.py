@@ -1,6 +1,8 @@
 from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from academy.documents.indexing import index_state
+from academy.models import Role
 from academy.practice import bp, services
 from academy.practice.urls import changed_search_url
 from search_module import FACET_KEYS
@@ -17,6 +19,7 @@ def search():
     result = services.run_search(search_request, user=current_user)
     return render_template(
         "practice/search.html",
+        index_state=index_state() if current_user.has_role(Role.ADMIN) else None,
         search=search_request,
         result=result,
         truncated=truncated,

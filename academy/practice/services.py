@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from academy.documents.indexing import ensure_index, search_index
+from academy.documents.indexing import search_index
 from academy.extensions import db
 from academy.models import Document, QueryLog, Theme, User
 from search_module import FACET_KEYS, SearchRequest, SearchResult
@@ -53,8 +53,11 @@ def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
 def run_search(
     request: SearchRequest, *, user: User | None, attempt_id: int | None = None
 ) -> SearchResult:
-    """Search the practice index and write one QueryLog row (the search trail)."""
-    ensure_index()
+    """Search the practice index and write one QueryLog row (the search trail).
+
+    The index answers as it is: lagging behind the feed, or still being built by the
+    worker (then with a hint). A request never builds or repairs it.
+    """
     result = search_index().search(request)
     entry = QueryLog(
         user_id=user.id if user is not None else None,

@@ -22,3 +22,33 @@
     if (summary) { summary.focus(); }
   });
 })();
+
+// An import run's page follows its progress without reloading (the page has a link too).
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-progress-url]");
+  if (!section || !window.fetch) { return; }
+  var url = section.getAttribute("data-progress-url");
+  function show(data) {
+    Object.keys(data).forEach(function (key) {
+      section.querySelectorAll('[data-field="' + key + '"]').forEach(function (node) {
+        node.textContent = data[key];
+      });
+    });
+    var bar = document.getElementById("import-progress");
+    if (bar) { bar.max = Math.max(1, data.total); bar.value = data.done; }
+    var wrap = section.querySelector('[data-wrap="currentFile"]');
+    if (wrap) { wrap.hidden = !data.currentFile; }
+  }
+  function poll() {
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        show(data);
+        if (data.finished) { window.location.reload(); } else { window.setTimeout(poll, 1500); }
+      })
+      .catch(function () { window.setTimeout(poll, 5000); });
+  }
+  window.setTimeout(poll, 1000);
+})();

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Document, Theme
 
@@ -49,7 +50,7 @@ DOCUMENTS = [
 
 @pytest.fixture
 def documents(app):
-    """A handful of documents in the database (not yet in the index)."""
+    """A handful of documents in the database, and in the index (as the worker would)."""
     with app.app_context():
         themes = {
             code: Theme(code=code, name=name, domain="Onderwijs")
@@ -76,4 +77,5 @@ def documents(app):
                 )
             )
         db.session.commit()
+        rebuild_index()
         return {d.key: d.id for d in db.session.scalars(db.select(Document))}

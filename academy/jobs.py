@@ -1,0 +1,175 @@
+"""Background work on huey: imports (and later scans and mail) never run in a web request.
+
+Why huey: one small, well-kept library whose SQLite storage needs no server (the embedded
+default, a file next to the database) and whose PostgreSQL and Redis storages let several
+nodes share one queue, with the same task code. Celery or RQ would need a broker even on
+one machine.
+
+Two kinds of work:
+- **shared work** (an import run, a scan) is a huey task: enqueued once, run by whichever
+  worker takes it;
+- **per-node work** (catching this node's search index up with the change feed) is not a
+  task, because a shared queue would run it on one node only: every ``flask jobs worker``
+  runs it in its own loop (:func:`follow_index`).
+
+Tests set ``JOBS_IMMEDIATE`` so a task runs at once, in the caller, through the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask, current_app
+from huey import Huey, MemoryHuey, PostgresHuey, RedisHuey, SqliteHuey
+
+log = logging.getLogger(__name__)
+
+#: Seconds between two looks at the change feed by a node's index follower.
+FOLLOW_INTERVAL = 2.0
+#: Seconds between two full health checks (missing, corrupt, drifted index).
+HEALTH_INTERVAL = 60.0
+
+
+class AcademyQueue:
+    """The app's huey instance, chosen from the configuration at ``init_app``.
+
+    Tasks are declared on this object at import time (``@queue.task()``); the storage
+    behind them is decided later, per app, so tests and the CLI can each pick theirs.
+    """
+
+    def __init__(self) -> None:
+        self.huey: Huey = MemoryHuey("academy", immediate=True)
+        self.app: Flask | None = None
+        self._tasks: dict[str, Callable[..., Any]] = {}
+        self._wrapped: dict[str, Any] = {}
+
+    def init_app(self, app: Flask) -> None:
+        self.app = app
+        self.huey = build_huey(app)
+        self._wrapped = {
+            name: self.huey.task(name=name)(_with_app_context(self, func))
+            for name, func in self._tasks.items()
+        }
+
+    def task(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Declare a task; ``queue.enqueue(func, ...)`` runs it in the background."""
+        self._tasks[func.__name__] = func
+        return func
+
+    def enqueue(self, func: Callable[..., Any], *args: Any) -> None:
+        self._wrapped[func.__name__](*args)
+
+    @property
+    def immediate(self) -> bool:
+        return bool(self.huey.immediate)
+
+
+def _with_app_context(queue: AcademyQueue, func: Callable[..., Any]) -> Callable[..., Any]:
+    def run(*args: Any) -> Any:
+        try:
+            current_app._get_current_object()  # immediate mode: already inside the app
+        except RuntimeError:
+            assert queue.app is not None
+            with queue.app.app_context():
+                return func(*args)
+        return func(*args)
+
+    run.__name__ = func.__name__
+    return run
+
+
+def build_huey(app: Flask) -> Huey:
+    """The storage from JOBS_URL: sqlite:///path (default), postgresql://..., redis://..."""
+    if app.config.get("JOBS_IMMEDIATE"):
+        return MemoryHuey("academy", immediate=True)
+    url: str = app.config["JOBS_URL"]
+    if url.startswith("sqlite:///"):
+        return SqliteHuey("academy", filename=url.removeprefix("sqlite:///"), results=False)
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresHuey("academy", dsn=url, results=False)
+    if url.startswith("redis://"):
+        return RedisHuey("academy", url=url, results=False)
+    raise ValueError(f"JOBS_URL {url!r}: use sqlite:///..., postgresql://... or redis://...")
+
+
+queue = AcademyQueue()
+
+
+# --------------------------------------------------------------------------- per node
+
+
+def follow_index(app: Flask, stop: threading.Event) -> None:
+    """Keep this node's index in step with the change feed until ``stop`` is set."""
+    from academy.documents.indexing import catch_up_index, ensure_index
+
+    last_health = 0.0
+    while not stop.is_set():
+        with app.app_context():
+            try:
+                if time.monotonic() - last_health >= HEALTH_INTERVAL:
+                    outcome = ensure_index()
+                    last_health = time.monotonic()
+                    if outcome != "up to date":
+                        log.info("search index: %s", outcome)
+                else:
+                    catch_up_index()
+            except Exception:  # keep following; the next round tries again
+                log.exception("catching up the search index failed")
+        stop.wait(FOLLOW_INTERVAL)
+
+
+def run_worker(app: Flask, *, workers: int = 2, periodic: bool = True) -> None:
+    """Run the huey consumer and this node's index follower until interrupted.
+
+    First it cleans up after a worker that died: import runs it left "running" are marked
+    interrupted (they can be resumed) and leftover temporary folders are removed.
+    """
+    from academy.documents.importer import recover_after_crash
+
+    with app.app_context():
+        recover_after_crash()
+    stop = threading.Event()
+    follower = threading.Thread(
+        target=follow_index, args=(app, stop), name="index-follower", daemon=True
+    )
+    follower.start()
+    consumer = queue.huey.create_consumer(workers=workers, periodic=periodic, worker_type="thread")
+    try:
+        consumer.run()
+    finally:
+        stop.set()
+        follower.join(timeout=10)
+
+
+# --------------------------------------------------------------------------- shared tasks
+
+
+@queue.task
+def run_import(run_id: int) -> None:
+    """Carry out (or resume) an import run."""
+    from academy.documents.importer import execute_import_run
+
+    execute_import_run(run_id)
+
+
+@queue.task
+def catch_up_search_index() -> None:
+    """Apply new change-feed entries to the index of the node that runs this.
+
+    Every node's worker does this by itself every few seconds; enqueueing it only makes
+    it happen at once (and, in immediate mode, in the caller: what the tests rely on).
+    """
+    from academy.documents.indexing import catch_up_index
+
+    catch_up_index()
+
+
+def index_changed() -> None:
+    """Call after committing document changes: the index follows at once in immediate
+    mode; otherwise the node's follower picks the changes up within seconds."""
+    if queue.immediate:
+        queue.enqueue(catch_up_search_index)
