@@ -158,18 +158,21 @@ def run_import(run_id: int) -> None:
 
 @queue.task
 def catch_up_search_index() -> None:
-    """Apply new change-feed entries to the index of the node that runs this.
+    """Bring the index of the node that runs this in step (catch up, or build if missing).
 
     Every node's worker does this by itself every few seconds; enqueueing it only makes
     it happen at once (and, in immediate mode, in the caller: what the tests rely on).
     """
-    from academy.documents.indexing import catch_up_index
+    from academy.documents.indexing import ensure_index
 
-    catch_up_index()
+    ensure_index()
 
 
 def index_changed() -> None:
     """Call after committing document changes: the index follows at once in immediate
     mode; otherwise the node's follower picks the changes up within seconds."""
     if queue.immediate:
-        queue.enqueue(catch_up_search_index)
+        try:
+            queue.enqueue(catch_up_search_index)
+        except Exception:  # the changes are in the feed: the next catch-up applies them
+            log.exception("catching up the search index failed")

@@ -343,7 +343,9 @@ class IndexView:
     @property
     def sortkeys(self) -> list[int]:
         if self._sortkeys is None:
-            self._sortkeys = [int(v or 0) for v in self.reader.column_reader("sortkey")]
+            # An empty index (no documents yet) has no column at all.
+            columns = self.reader.column_reader("sortkey") if self.n else ()
+            self._sortkeys = [int(v or 0) for v in columns]
         return self._sortkeys
 
     # -- expansions

@@ -413,13 +413,9 @@ def _record_skipped(run: ImportRun, refused: list[tuple[str, str]]) -> None:
         run.skipped += 1
 
 
-def _import_tree(
-    run: ImportRun, root: Path, *, progress: Progress | None, batch_size: int
-) -> None:
+def _import_tree(run: ImportRun, root: Path, *, progress: Progress | None, batch_size: int) -> None:
     run_id, max_bytes = run.id, run.max_bytes
-    done_paths = set(
-        db.session.scalars(select(ImportFile.path).where(ImportFile.run_id == run_id))
-    )
+    done_paths = set(db.session.scalars(select(ImportFile.path).where(ImportFile.run_id == run_id)))
     paths = list(iter_files(root))  # paths only: bodies are read a batch at a time
     total = len(paths)
     done = sum(1 for path in paths if _relative(path, root) in done_paths)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from search_module import IndexedDocument, SearchIndex, SearchRequest
+from search_module import CheckpointMismatchError, IndexedDocument, SearchIndex, SearchRequest
 
 from .conftest import CORPUS, doc
 
@@ -290,3 +290,46 @@ def test_concurrent_searches_from_threads(index: SearchIndex) -> None:
     for t in threads:
         t.join(60)
     assert failures == []
+
+
+# --------------------------------------------------------------------------- checkpoints
+
+
+def test_an_empty_index_is_usable_and_answers(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "ix")
+    index.rebuild([], checkpoint={"seq": 0})
+    assert index.check() is True
+    assert index.search(SearchRequest(query="", sort="date")).total == 0
+    assert index.checkpoint() == {"seq": 0}
+
+
+def test_apply_writes_deletes_and_stores_the_checkpoint_with_the_version(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "ix")
+    index.rebuild([doc(1, "Armoedemonitor", "armoede")], checkpoint={"seq": 1})
+    written = index.apply(
+        [doc(2, "Jeugdmonitor", "jeugd"), doc(1, "Schuldenmonitor", "schulden")],
+        [],
+        checkpoint={"seq": 3},
+        expected={"seq": 1},
+    )
+    assert written == 2
+    assert index.search(SearchRequest(query="armoedemonitor")).total == 0
+    assert index.search(SearchRequest(query="schuldenmonitor")).total == 1
+    index.apply([], [2], checkpoint={"seq": 4}, expected={"seq": 3})
+    assert index.search(SearchRequest(query="jeugdmonitor")).total == 0
+    assert index.checkpoint() == {"seq": 4}
+    # a rebuild carries its own checkpoint into the new version
+    index.rebuild([doc(1, "Schuldenmonitor", "schulden")], checkpoint={"seq": 9})
+    assert SearchIndex(tmp_path / "ix").checkpoint() == {"seq": 9}
+
+
+def test_apply_refuses_a_stale_checkpoint_and_writes_nothing(tmp_path: Path) -> None:
+    first, second = SearchIndex(tmp_path / "ix"), SearchIndex(tmp_path / "ix")
+    first.rebuild([], checkpoint={"seq": 0})
+    first.apply(
+        [doc(1, "Armoedemonitor", "armoede")], [], checkpoint={"seq": 1}, expected={"seq": 0}
+    )
+    with pytest.raises(CheckpointMismatchError):
+        second.apply([doc(2, "Jeugdmonitor", "x")], [], checkpoint={"seq": 1}, expected={"seq": 0})
+    assert second.search(SearchRequest(query="jeugdmonitor")).total == 0
+    assert second.checkpoint() == {"seq": 1}
