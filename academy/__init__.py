@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, session
@@ -49,6 +50,10 @@ def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
             "connect_args": {"timeout": 30},
         }
     os.makedirs(app.config["INSTANCE_DIR"], exist_ok=True)
+    # Files of the instance that follow INSTANCE_DIR unless set on their own.
+    instance = Path(app.config["INSTANCE_DIR"])
+    app.config["JOBS_URL"] = app.config["JOBS_URL"] or f"sqlite:///{instance / 'jobs.sqlite3'}"
+    app.config["IMPORT_STAGING_DIR"] = app.config["IMPORT_STAGING_DIR"] or str(instance / "imports")
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

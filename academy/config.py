@@ -46,11 +46,11 @@ class Config:
 
     # Background jobs (academy/jobs.py): the queue's storage. The default is a SQLite file
     # next to the database; several nodes share a PostgreSQL or Redis queue instead.
-    JOBS_URL = os.environ.get("JOBS_URL", f"sqlite:///{INSTANCE_DIR / 'jobs.sqlite3'}")
+    JOBS_URL = os.environ.get("JOBS_URL", "")  # "": sqlite:///<INSTANCE_DIR>/jobs.sqlite3
     JOBS_IMMEDIATE = _env_flag("JOBS_IMMEDIATE")
     # Imports: uploads wait here for their job (shared storage when there are several
     # nodes); server folders an admin may import from the web page (os.pathsep-separated).
-    IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", str(INSTANCE_DIR / "imports"))
+    IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")  # "": <INSTANCE_DIR>/imports
     IMPORT_FOLDERS = tuple(
         folder for folder in os.environ.get("IMPORT_FOLDERS", "").split(os.pathsep) if folder
     )

@@ -69,14 +69,20 @@ class AcademyQueue:
 
 
 def _with_app_context(queue: AcademyQueue, func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a task in an app context of its own, so it has its own database session.
+
+    In immediate mode the caller (a test, or a request) is inside the app already; a
+    fresh context keeps the task's commits and expunges away from the caller's objects.
+    """
+
     def run(*args: Any) -> Any:
         try:
-            current_app._get_current_object()  # immediate mode: already inside the app
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
         except RuntimeError:
             assert queue.app is not None
-            with queue.app.app_context():
-                return func(*args)
-        return func(*args)
+            app = queue.app
+        with app.app_context():
+            return func(*args)
 
     run.__name__ = func.__name__
     return run

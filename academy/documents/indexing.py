@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from academy.documents.feed import latest_sequence
 from academy.extensions import db
@@ -58,24 +58,29 @@ def indexed_document(document: Document) -> IndexedDocument:
 
 
 def iter_indexed_documents(batch_size: int = 500) -> Iterator[IndexedDocument]:
-    """Stream every document from the database in id order, a batch at a time."""
+    """Stream every document from the database in id order, a batch at a time.
+
+    Reads in a session of its own, so the caller's session (and the objects it holds:
+    a route may call this through an immediate job) is left alone.
+    """
     last_id = 0
-    while True:
-        batch = list(
-            db.session.scalars(
-                select(Document)
-                .where(Document.id > last_id)
-                .options(selectinload(Document.theme))
-                .order_by(Document.id)
-                .limit(batch_size)
+    with Session(db.engine) as session:
+        while True:
+            batch = list(
+                session.scalars(
+                    select(Document)
+                    .where(Document.id > last_id)
+                    .options(selectinload(Document.theme))
+                    .order_by(Document.id)
+                    .limit(batch_size)
+                )
             )
-        )
-        if not batch:
-            return
-        for document in batch:
-            yield indexed_document(document)
-        last_id = batch[-1].id
-        db.session.expunge_all()  # keep memory flat on large corpora
+            if not batch:
+                return
+            for document in batch:
+                yield indexed_document(document)
+            last_id = batch[-1].id
+            session.expunge_all()  # keep memory flat on large corpora
 
 
 def document_count() -> int:
@@ -226,14 +231,15 @@ def _load_current(document_ids: list[int]) -> tuple[list[IndexedDocument], list[
     """The documents as they are now; ids no longer in the table are to be removed."""
     upserts: list[IndexedDocument] = []
     found: set[int] = set()
-    for start in range(0, len(document_ids), 500):
-        chunk = document_ids[start : start + 500]
-        for document in db.session.scalars(
-            select(Document).where(Document.id.in_(chunk)).options(selectinload(Document.theme))
-        ):
-            upserts.append(indexed_document(document))
-            found.add(document.id)
-        db.session.expunge_all()
+    with Session(db.engine) as session:  # not the caller's: see iter_indexed_documents
+        for start in range(0, len(document_ids), 500):
+            chunk = document_ids[start : start + 500]
+            for document in session.scalars(
+                select(Document).where(Document.id.in_(chunk)).options(selectinload(Document.theme))
+            ):
+                upserts.append(indexed_document(document))
+                found.add(document.id)
+            session.expunge_all()
     return upserts, [i for i in document_ids if i not in found]
 
 

@@ -1,9 +1,10 @@
-"""The admin documents page: counts, uploads of files and zips, and their summary."""
+"""The document pages (/beheer/documenten): upload imports and their runs, the list, a
+document's page with its metadata, re-index and delete."""
 
 from __future__ import annotations
 
 import io
-import tempfile
+import re
 import zipfile
 from pathlib import Path
 
@@ -17,16 +18,18 @@ from search_module import SearchRequest
 from tests.documents.docfiles import pdf_bytes
 
 PAGE = "/beheer/documenten"
-IMPORT = "/beheer/documenten/import"
+IMPORTS = "/beheer/documenten/imports"
+IMPORT = IMPORTS
 
 
 @pytest.fixture
-def upload_tmp(tmp_path, monkeypatch) -> Path:
-    """Uploads are unpacked under a folder the test can inspect afterwards."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
+def upload_tmp(app) -> Path:
+    """Uploads wait in the staging folder; the test checks that it is cleaned up."""
+    return Path(app.config["IMPORT_STAGING_DIR"])
+
+
+def _staged(folder: Path) -> list[Path]:
+    return list(folder.iterdir()) if folder.exists() else []
 
 
 def _keys(app) -> set[str]:
@@ -34,12 +37,28 @@ def _keys(app) -> set[str]:
         return set(db.session.scalars(select(Document.key).where(Document.origin == "import")))
 
 
-def _upload(client, *files: tuple[str, bytes]):
+def _upload(client, *files: tuple[str, bytes], follow_redirects: bool = True):
     return client.post(
         IMPORT,
         data={"files": [(io.BytesIO(content), name) for name, content in files]},
         content_type="multipart/form-data",
+        follow_redirects=follow_redirects,
     )
+
+
+def _counts(html: str) -> dict[str, int]:
+    """The run page's key figures: added, updated, unchanged, skipped."""
+    return {k: int(v) for k, v in re.findall(r'data-field="(\w+)">(\d+)</strong>', html)}
+
+
+def _outcomes(html: str) -> dict[str, tuple[str, str]]:
+    """File -> (outcome, reason) from the run page's table."""
+    rows = re.findall(
+        r'<th scope="row" class="path">(?:<a [^>]+>)?([^<]+)(?:</a>)?</th>\s*<td>([^<]+)</td>'
+        r"\s*<td>([^<]*)</td>",
+        html,
+    )
+    return {path: (outcome, reason) for path, outcome, reason in rows}
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -50,17 +69,20 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_page_shows_counts_tab_and_upload_form(app, client, login):
+def test_pages_show_counts_tabs_and_the_upload_form(app, client, login):
     with app.app_context():
         db.session.add(Document(key="kern-1", title="Demo", doctype="nota", origin="demo"))
         db.session.commit()
     login("admin")
     html = client.get(PAGE).get_data(as_text=True)
     assert "<strong>1</strong> Demo" in html
-    assert 'enctype="multipart/form-data"' in html
-    assert 'type="file"' in html and "multiple" in html
     assert f'href="{PAGE}" aria-current="page">Documenten' in html
     assert '<a href="/beheer/gebruikers">Gebruikers</a>' in html  # that tab is not current
+    imports = client.get(IMPORTS).get_data(as_text=True)
+    assert 'enctype="multipart/form-data"' in imports
+    assert 'type="file"' in imports and "multiple" in imports
+    assert f'href="{IMPORTS}" aria-current="page">Imports' in imports
+    assert "IMPORT_FOLDERS" in imports  # no server folder released: says how
 
 
 def test_upload_of_several_files_imports_them_and_shows_the_summary(app, client, login, upload_tmp):
@@ -72,21 +94,22 @@ def test_upload_of_several_files_imports_them_and_shows_the_summary(app, client,
         ("leeg.md", b""),
     )
     assert response.status_code == 200
+    assert response.request.path == f"{IMPORTS}/1"
     html = response.get_data(as_text=True)
-    assert "2 toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 1 niet geïmporteerd." in html
-    assert '<th scope="row">leeg.md</th><td>leeg bestand</td>' in html
+    assert _counts(html) == {"added": 2, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert _outcomes(html)["leeg.md"] == ("Overgeslagen", "leeg bestand")
+    assert _outcomes(html)["nota.pdf"][0] == "Toegevoegd"
     assert _keys(app) == {"import:armoede.txt", "import:nota.pdf"}
     with app.app_context():
         hits = search_index().search(SearchRequest(query="kademuren")).hits
     assert [hit.source for hit in hits] == ["nota.pdf"]
-    assert list(upload_tmp.iterdir()) == []  # the temporary folder is gone
+    assert _staged(upload_tmp) == []  # the staging folder is gone
 
     again = _upload(client, ("armoede.txt", b"Schuldhulpverlening voor gezinnen in de wijk."))
-    assert "0 toegevoegd, 0 bijgewerkt, 1 ongewijzigd, 0 niet geïmporteerd." in again.get_data(
-        as_text=True
-    )
+    assert _counts(again.get_data(as_text=True))["unchanged"] == 1
+    runs = client.get(IMPORTS).get_data(as_text=True)
+    assert "Import 2" in runs and "Klaar" in runs and "admin" in runs
     page = client.get(PAGE).get_data(as_text=True)
-    assert "Laatste import" in page and "1 ongewijzigd" in page
     assert "<strong>2</strong> Geïmporteerd" in page
 
 
@@ -103,14 +126,17 @@ def test_zip_upload_extracts_safely_and_refuses_zip_slip(app, client, login, upl
     response = _upload(client, ("stukken.zip", archive))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "1 toegevoegd" in html
-    assert "../evil.txt" in html and "onveilig pad in zip-bestand" in html
+    assert _counts(html)["added"] == 1
+    assert _outcomes(html)["../evil.txt"] == (
+        "Overgeslagen",
+        "onveilig pad in zip-bestand; overgeslagen",
+    )
     assert _keys(app) == {"import:rapporten/jeugd.txt"}
     with app.app_context():
         document = db.session.scalar(select(Document))
         assert (document.title, document.year) == ("Jeugdmonitor", 2023)
     assert not any(path.name == "evil.txt" for path in upload_tmp.parent.rglob("*"))
-    assert list(upload_tmp.iterdir()) == []
+    assert _staged(upload_tmp) == []
 
 
 def test_non_utf8_upload_gives_a_summary_not_a_500(app, client, login, upload_tmp):
@@ -124,9 +150,9 @@ def test_non_utf8_upload_gives_a_summary_not_a_500(app, client, login, upload_tm
     )
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert "2 toegevoegd" in html
-    assert "onleesbaar zip-bestand" in html
-    assert "bestandstype wordt niet ondersteund (.exe)" in html
+    assert _counts(html)["added"] == 2
+    assert _outcomes(html)["geen.zip"][1] == "onleesbaar zip-bestand"
+    assert _outcomes(html)["raar.exe"][1] == "bestandstype wordt niet ondersteund (.exe)"
     with app.app_context():
         body = db.session.scalar(select(Document.body).where(Document.key == "import:windows.txt"))
     assert body == "Financiële “analyse” – € 12 miljoen"
@@ -141,14 +167,19 @@ def _raw_upload(client, filename: bytes, content: bytes):
         + content
         + f"\r\n--{boundary}--\r\n".encode()
     )  # fmt: skip
-    return client.post(IMPORT, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    return client.post(
+        IMPORT,
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+        follow_redirects=True,
+    )
 
 
 def test_accented_file_name_is_kept_in_the_key(app, client, login, upload_tmp):
     login("admin")
     response = _raw_upload(client, "café nota.txt".encode(), b"Caf\xe9 en terras: vergunningen")
     assert response.status_code == 200
-    assert "1 toegevoegd" in response.get_data(as_text=True)
+    assert _counts(response.get_data(as_text=True))["added"] == 1
     with app.app_context():
         document = db.session.scalar(select(Document))
     assert (document.key, document.title) == ("import:café nota.txt", "Café nota")
@@ -175,13 +206,13 @@ def test_no_file_chosen_is_a_form_error(client, login):
 def test_non_admins_may_not_see_or_import(app, client, login, role):
     login(role)
     assert client.get(PAGE).status_code == 403
-    response = _upload(client, ("a.txt", b"Mag niet"))
+    response = _upload(client, ("a.txt", b"Mag niet"), follow_redirects=False)
     assert response.status_code == 403
     assert _keys(app) == set()
 
 
 def test_anonymous_upload_goes_to_login(app, client):
-    response = _upload(client, ("a.txt", b"Mag niet"))
+    response = _upload(client, ("a.txt", b"Mag niet"), follow_redirects=False)
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login")
     assert _keys(app) == set()
