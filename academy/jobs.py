@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
@@ -34,41 +35,52 @@ FOLLOW_INTERVAL = 2.0
 HEALTH_INTERVAL = 60.0
 
 
-class AcademyQueue:
-    """The app's huey instance, chosen from the configuration at ``init_app``.
+@dataclass
+class _AppQueue:
+    huey: Huey
+    tasks: dict[str, Any]
 
-    Tasks are declared on this object at import time (``@queue.task()``); the storage
-    behind them is decided later, per app, so tests and the CLI can each pick theirs.
+
+class AcademyQueue:
+    """The job queue: tasks are declared once (``@queue.task``); each app gets its own
+    huey instance, with the storage its configuration names, at ``init_app``.
     """
 
     def __init__(self) -> None:
-        self.huey: Huey = MemoryHuey("academy", immediate=True)
-        self.app: Flask | None = None
+        self.app: Flask | None = None  # the last app set up: what a worker process runs
         self._tasks: dict[str, Callable[..., Any]] = {}
-        self._wrapped: dict[str, Any] = {}
 
     def init_app(self, app: Flask) -> None:
-        self.app = app
-        self.huey = build_huey(app)
-        self._wrapped = {
-            name: self.huey.task(name=name)(_with_app_context(self, func))
+        huey = build_huey(app)
+        tasks = {
+            name: huey.task(name=name)(_with_app_context(app, func))
             for name, func in self._tasks.items()
         }
+        app.extensions["academy.jobs"] = _AppQueue(huey=huey, tasks=tasks)
+        self.app = app
 
     def task(self, func: Callable[..., Any]) -> Callable[..., Any]:
         """Declare a task; ``queue.enqueue(func, ...)`` runs it in the background."""
         self._tasks[func.__name__] = func
         return func
 
+    def _current(self) -> _AppQueue:
+        app_queue: _AppQueue = current_app.extensions["academy.jobs"]
+        return app_queue
+
     def enqueue(self, func: Callable[..., Any], *args: Any) -> None:
-        self._wrapped[func.__name__](*args)
+        self._current().tasks[func.__name__](*args)
+
+    @property
+    def huey(self) -> Huey:
+        return self._current().huey
 
     @property
     def immediate(self) -> bool:
-        return bool(self.huey.immediate)
+        return bool(self._current().huey.immediate)
 
 
-def _with_app_context(queue: AcademyQueue, func: Callable[..., Any]) -> Callable[..., Any]:
+def _with_app_context(app: Flask, func: Callable[..., Any]) -> Callable[..., Any]:
     """Run a task in an app context of its own, so it has its own database session.
 
     In immediate mode the caller (a test, or a request) is inside the app already; a
@@ -76,11 +88,6 @@ def _with_app_context(queue: AcademyQueue, func: Callable[..., Any]) -> Callable
     """
 
     def run(*args: Any) -> Any:
-        try:
-            app = current_app._get_current_object()  # type: ignore[attr-defined]
-        except RuntimeError:
-            assert queue.app is not None
-            app = queue.app
         with app.app_context():
             return func(*args)
 
@@ -143,7 +150,8 @@ def run_worker(app: Flask, *, workers: int = 2, periodic: bool = True) -> None:
         target=follow_index, args=(app, stop), name="index-follower", daemon=True
     )
     follower.start()
-    consumer = queue.huey.create_consumer(workers=workers, periodic=periodic, worker_type="thread")
+    huey: Huey = app.extensions["academy.jobs"].huey
+    consumer = huey.create_consumer(workers=workers, periodic=periodic, worker_type="thread")
     try:
         consumer.run()
     finally:

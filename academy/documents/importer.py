@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import shutil
+import socket
 import tempfile
 import time
 import unicodedata
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from flask import current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from academy.documents.loaders import (
     DEFAULT_MAX_BYTES,
@@ -82,6 +83,11 @@ Progress = Callable[[int, int], None]
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # SQLite returns naive datetimes (stored in UTC).
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 @dataclass
@@ -247,15 +253,43 @@ def resume_import_run(run_id: int) -> ImportRun | None:
     return run
 
 
+def worker_identity() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_gone(worker: str) -> bool:
+    """True when ``worker`` ("host:pid") ran on this host and that process has ended."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    try:  # a zombie (killed, not yet reaped) is gone too
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def mark_interrupted_runs(*, stale_after: float = HEARTBEAT_STALE_SECONDS) -> int:
-    """Runs that say "running" but whose worker stopped beating are interrupted."""
+    """Runs that say "running" but whose worker died are interrupted: on this host when
+    the process is gone, anywhere when it has not reported for ``stale_after`` seconds."""
     limit = _now() - dt.timedelta(seconds=stale_after)
-    runs = db.session.scalars(
-        select(ImportRun).where(
-            ImportRun.state == ImportState.RUNNING.value,
-            or_(ImportRun.heartbeat_at.is_(None), ImportRun.heartbeat_at < limit),
-        )
+    running = db.session.scalars(
+        select(ImportRun).where(ImportRun.state == ImportState.RUNNING.value)
     ).all()
+    runs = [
+        run
+        for run in running
+        if run.heartbeat_at is None
+        or _aware(run.heartbeat_at) < limit
+        or _process_gone(run.worker)
+    ]
     for run in runs:
         run.state = ImportState.INTERRUPTED.value
         run.current_file = ""
@@ -324,6 +358,7 @@ def execute_import_run(
         _finish(run, ImportState.CANCELLED)
         return
     run.state = ImportState.RUNNING.value
+    run.worker = worker_identity()
     run.started_at = run.started_at or _now()
     run.heartbeat_at = _now()
     run.message = ""

@@ -138,6 +138,9 @@ class ImportRun(db.Model):
     # Warnings about the run as a whole (unknown themes in a sidecar, ...).
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # "host:pid" of the worker carrying the run out: a restarted worker on that host knows
+    # at once that the run's process is gone.
+    worker: Mapped[str] = mapped_column(String(200), default="")
     heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 

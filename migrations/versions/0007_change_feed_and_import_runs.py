@@ -51,6 +51,7 @@ def upgrade():
     sa.Column('message', sa.Text(), nullable=False),
     sa.Column('warnings', sa.JSON(), nullable=False),
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('worker', sa.String(length=200), nullable=False),
     sa.Column('heartbeat_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_import_runs_created_by_id_users'), ondelete='SET NULL'),

@@ -330,6 +330,7 @@ def test_deleting_every_document_of_a_run_asks_first(app, client, imported):
 def test_long_text_is_sent_in_parts(app, client, imported, monkeypatch):
     monkeypatch.setattr("academy.documents.services.TEXT_PART_CHARS", 10)
     document_id = imported["import:kademuren.txt"]
+
     def text(url: str) -> tuple[str, str]:
         html = client.get(url).get_data(as_text=True)
         part = re.search(r"Deel \d van \d\.", html)
