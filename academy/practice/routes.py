@@ -2,7 +2,7 @@ from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from academy.practice import bp, services
-from academy.practice.urls import changed_search_url
+from academy.practice.urls import changed_search_url, new_query_redirect
 from search_module import FACET_KEYS
 
 
@@ -13,6 +13,8 @@ def _args() -> dict[str, list[str]]:
 @bp.route("")
 @login_required
 def search():
+    if redirect := new_query_redirect("practice.search"):
+        return redirect
     search_request, truncated = services.build_request(_args())
     result = services.run_search(search_request, user=current_user)
     return render_template(
