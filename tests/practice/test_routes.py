@@ -59,7 +59,7 @@ def test_document_page_shows_metadata(client, login, documents):
     html = client.get(f"/zoeken/documenten/{documents['kern-fundering']}").get_data(as_text=True)
     assert "Funderingsrisico" in html
     assert "Ruimte en Wonen" in html
-    assert "S:/Beleid/kern-fundering.pdf" in html
+    assert "S:/<wbr>Beleid/<wbr>kern-fundering.pdf" in html
     assert "1.240 woningen" in html
 
 
@@ -180,3 +180,27 @@ def test_long_facet_lists_show_the_top_values_and_more(app, client, login, docum
     assert top.count('type="checkbox"') == 5
     assert more.startswith(" open>")  # the ticked year is among the rest: shown
     assert "meer tonen (5)" in more and more.count('type="checkbox"') == 5
+
+
+def test_document_page_shows_sections_lists_and_tables(app, client, login, documents):
+    body = (
+        "Aanleiding\nDe gemeenteraad vroeg om een beter beeld\nvan de jongeren.\n\n"
+        "Bevindingen\n- de uitval daalde;\n- de begeleiding werkt.\n\n"
+        "| wijk | uitval |\n|---|---|\n| Oost | 2,1% |\n\n"
+        "## Conclusie\nEen **vast** aanspreekpunt helpt. <b>geen html</b>"
+    )
+    with app.app_context():
+        document = db.session.get(Document, documents["kern-vsv"])
+        document.body = body
+        document.source = "S:/Beleid/Jeugd en Onderwijs/2019/onderzoek-vroegtijdig.pdf"
+        db.session.commit()
+    login("medewerker")
+    html = client.get(f"/zoeken/documenten/{documents['kern-vsv']}").get_data(as_text=True)
+    assert "<h2>Aanleiding</h2>" in html and "<h2>Bevindingen</h2>" in html
+    assert "<h2>Conclusie</h2>" in html and "## " not in html
+    assert "<li>de uitval daalde;</li>" in html
+    assert "<td>Oost</td>" in html and "<strong>vast</strong>" in html
+    assert "&lt;b&gt;geen html&lt;/b&gt;" in html  # document text is text, never markup
+    assert "<dt>Vindplaats</dt>" in html
+    # the path wraps at its separators
+    assert "S:/<wbr>Beleid/<wbr>Jeugd en Onderwijs/<wbr>2019/<wbr>onderzoek-vroegtijdig.pdf" in html
