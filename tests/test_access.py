@@ -94,6 +94,7 @@ ACCESS: dict[str, object] = {
     "assignments.mine": SIGNED_IN,
     "assignments.overview": ("trainer",),
     "assignments.overview_csv": ("trainer",),
+    "assignments.overview_xlsx": ("trainer",),
     "assignments.new": ("trainer",),
     "assignments.edit": ("trainer",),
     "assignments.withdraw": POST_ONLY,
