@@ -58,6 +58,12 @@ LAYOUT_PROBLEMS = r"""() => {
   return problems;
 }"""
 
+# Charts are drawn so that their labels are the body text's size at their natural size.
+SHRUNK_CHARTS = r"""() => [...document.querySelectorAll('.chart img')]
+  .filter(img => img.naturalWidth && img.clientWidth < img.naturalWidth - 1)
+  .map(img => `chart ${img.getAttribute('src')} shrunk to ${img.clientWidth} of `
+    + `${img.naturalWidth} px: its labels are smaller than the body text`)"""
+
 NAV_ROWS = r"""() => {
   const links = [...document.querySelectorAll('nav[aria-label="Hoofdmenu"] a')]
     .filter(a => a.getClientRects().length);
@@ -71,6 +77,7 @@ def layout_problems(page: Page) -> list[str]:
         rows = page.evaluate(NAV_ROWS)
         if rows > 1:
             problems.append(f"the navigation takes {rows} rows at 1280 px")
+        problems += page.evaluate(SHRUNK_CHARTS)
     return problems
 
 
