@@ -35,11 +35,20 @@ def print_data(live_app, password_hash) -> dict[str, str]:
     with live_app.app_context():
         ensure_ladder()
         learner = add_user(LEARNER, (Role.EMPLOYEE,), password_hash)
-        module = Module(slug="print-module", title="Afdrukken en bewaren", summary="Kort.",
-                        minutes=5, published=True)  # fmt: skip
+        module = Module(
+            slug="print-module",
+            title="Afdrukken en bewaren",
+            summary="Kort.",
+            minutes=5,
+            published=True,
+        )
         module.lessons = [Lesson(slug="print-les", title="Een les", body="Lees dit.")]
-        theme = Theme(code="print-thema", name="Afvalinzameling en grondstoffen",
-                      domain="Fysiek domein", description="Een thema om af te drukken.")  # fmt: skip
+        theme = Theme(
+            code="print-thema",
+            name="Afvalinzameling en grondstoffen",
+            domain="Fysiek domein",
+            description="Een thema om af te drukken.",
+        )
         db.session.add_all([module, theme])
         db.session.flush()
         db.session.add(LessonRead(user_id=learner.id, lesson_id=module.lessons[0].id))
