@@ -58,6 +58,14 @@ LAYOUT_PROBLEMS = r"""() => {
   return problems;
 }"""
 
+# At 1280 px a table fits its box; only a box marked as wide (the trainer's matrix, with a column
+# per assignment) may scroll.
+SCROLLED_TABLES = r"""() => [...document.querySelectorAll('main .table-scroll')]
+  .filter(box => !box.classList.contains('table-scroll--wide'))
+  .filter(box => box.getClientRects().length && box.scrollWidth > box.clientWidth + 1)
+  .map(box => `table "${box.getAttribute('aria-label')}" needs sideways scrolling: `
+    + `${box.scrollWidth} px in ${box.clientWidth} px`)"""
+
 # Charts are drawn so that their labels are the body text's size at their natural size.
 SHRUNK_CHARTS = r"""() => [...document.querySelectorAll('.chart img')]
   .filter(img => img.naturalWidth && img.clientWidth < img.naturalWidth - 1)
@@ -78,6 +86,7 @@ def layout_problems(page: Page) -> list[str]:
         if rows > 1:
             problems.append(f"the navigation takes {rows} rows at 1280 px")
         problems += page.evaluate(SHRUNK_CHARTS)
+        problems += page.evaluate(SCROLLED_TABLES)
     return problems
 
 
