@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import html
 import math
+import re
 import time
 from array import array
 from bisect import bisect_left
@@ -664,8 +665,26 @@ def _best_window(matches: list[tuple[int, int, str]], width: int) -> int:
     return best_start
 
 
+_MD_LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?)", re.M)
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}[-|: \t]*$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_`]+(?=\S)|(?<=\S)[*_`]+(?!\w)")
+
+
+def plain_text(text: str) -> str:
+    """Text without Markdown marks (headings, list bullets, table pipes, emphasis, link
+    targets), on one line: what a snippet shows."""
+    text = _MD_TABLE_RULE.sub(" ", text)
+    text = _MD_LINE_MARKS.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub("", text.replace("|", " "))
+    return " ".join(text.split())
+
+
 def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """A safe HTML snippet of ``text`` around the densest group of query terms."""
+    """A safe HTML snippet of ``text`` (as plain text) around the densest group of query
+    terms."""
+    text = plain_text(text[:50_000]) if text else ""
     if not text:
         return ""
     scan = text[:50_000]

@@ -94,6 +94,7 @@ ACCESS: dict[str, object] = {
     "assignments.mine": SIGNED_IN,
     "assignments.overview": ("trainer",),
     "assignments.overview_csv": ("trainer",),
+    "assignments.overview_xlsx": ("trainer",),
     "assignments.new": ("trainer",),
     "assignments.edit": ("trainer",),
     "assignments.withdraw": POST_ONLY,
@@ -107,8 +108,18 @@ ACCESS: dict[str, object] = {
     "admin.new_team": POST_ONLY,
     "admin.edit_team": ("admin",),
     "admin.delete_team": POST_ONLY,
-    "admin.documents": ("admin",),
-    "admin.import_documents": POST_ONLY,
+    "documents.index": ("admin",),
+    "documents.detail": ("admin",),
+    "documents.delete": POST_ONLY,
+    "documents.reindex": POST_ONLY,
+    "documents.imports": ("admin",),
+    "documents.start_upload": ("admin",),  # POST; its URL's GET is the imports page
+    "documents.start_folder": POST_ONLY,
+    "documents.run_detail": ("admin",),
+    "documents.run_progress": ("admin",),
+    "documents.cancel_run": POST_ONLY,
+    "documents.resume_run": POST_ONLY,
+    "documents.delete_run_documents": ("admin",),
     "api.documentation": PUBLIC,
     "api.openapi": PUBLIC,
     "api.themes": API_SIGNED_IN,
@@ -180,6 +191,14 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "api.module": {"slug": "zoeken"},
     "api.exercise": {"slug": "open-vraag"},
     "api.team_progress": {"id": 1},
+    "documents.detail": {"document_id": 1},
+    "documents.delete": {"document_id": 1},
+    "documents.reindex": {"document_id": 1},
+    "documents.run_detail": {"run_id": 1},
+    "documents.run_progress": {"run_id": 1},
+    "documents.cancel_run": {"run_id": 1},
+    "documents.resume_run": {"run_id": 1},
+    "documents.delete_run_documents": {"run_id": 1},
     "admin.edit_user": {"user_id": 1},
     "admin.deactivate_user": {"user_id": 1},
     "admin.reset_password": {"user_id": 1},
@@ -206,12 +225,14 @@ def access_app(tmp_path_factory, password_hash):
             Attempt,
             Document,
             Exercise,
+            ImportRun,
             Lesson,
             Module,
             Theme,
             User,
         )
 
+        db.session.add(ImportRun(source_kind="folder", source="/srv/stukken", state="done"))
         theme = Theme(code="vsv", name="Vroegtijdig schoolverlaten", domain="Onderwijs")
         db.session.add(theme)
         db.session.add(Analysis(theme=theme, name="Monitor vsv", level_number=1))

@@ -1,6 +1,3 @@
-import csv
-import io
-
 from flask import (
     Response,
     abort,
@@ -25,6 +22,7 @@ from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
+from academy.spreadsheets import download, file_name
 
 TRAINERS = (Role.TRAINER,)
 FILTER_KEYS = ("team", "module", "status")
@@ -78,6 +76,9 @@ def overview():
     filters, notices = _matrix_filter()
     matrix = services.assignment_matrix(filters)
     labels = status_labels()
+    # The same filters for the downloads; built from the known keys only, because other
+    # query arguments (`_method`, `_scheme`, ...) would steer url_for (a 500).
+    export_args = {key: request.args[key] for key in FILTER_KEYS if key in request.args}
     return render_template(
         "assignments/overview.html",
         matrix=matrix,
@@ -91,10 +92,8 @@ def overview():
         confirm=ConfirmForm(),
         # The same filters for the download; built from the known keys only, because other
         # query arguments (`_method`, `_scheme`, ...) would steer url_for (a 500).
-        csv_url=url_for(
-            "assignments.overview_csv",
-            **{key: request.args[key] for key in FILTER_KEYS if key in request.args},
-        ),
+        csv_url=url_for("assignments.overview_csv", **export_args),
+        xlsx_url=url_for("assignments.overview_xlsx", **export_args),
     )
 
 
@@ -128,56 +127,64 @@ def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Mark
 @bp.route("/overzicht.csv")
 @role_required(*TRAINERS)
 def overview_csv():
+    return _overview_export("csv")
+
+
+@bp.route("/overzicht.xlsx")
+@role_required(*TRAINERS)
+def overview_xlsx():
+    return _overview_export("xlsx")
+
+
+def _overview_export(fmt: str) -> Response:
+    """The matrix as rows (one per learner and assignment with work), with the page's filters."""
     filters, _notices = _matrix_filter()
     matrix = services.assignment_matrix(filters)
     labels = status_labels()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
-        [
-            _("Deelnemer"),
-            _("Gebruikersnaam"),
-            _("Team"),
-            _("Opdracht"),
-            _("Uiterste datum"),
-            _("Status"),
-            _("Score"),
-            _("Te laat afgerond"),
-            _("Afgerond op"),
-        ]
-    )
+    header = [
+        _("Deelnemer"),
+        _("Gebruikersnaam"),
+        _("Team"),
+        _("Opdracht"),
+        _("Uiterste datum"),
+        _("Status"),
+        _("Score"),
+        _("Te laat afgerond"),
+        _("Afgerond op"),
+    ]
     # Texts per learner and per assignment once, not per row (3,000 rows at size).
     yes, no = _("ja"), _("nee")
-    columns = [(a.id, _defuse(a.title), a.due_date.isoformat()) for a in matrix.assignments]
+    columns = [(a.id, a.title, a.due_date) for a in matrix.assignments]
+    rows = []
     for learner in matrix.learners:
-        person = (
-            _defuse(learner.display_name),
-            _defuse(learner.username),
-            _defuse(learner.team.name if learner.team else ""),
-        )
+        person = (learner.display_name, learner.username, learner.team.name if learner.team else "")
         for assignment_id, title, due in columns:
             cell = matrix.cells.get((learner.id, assignment_id))
             if cell is None:
                 continue
-            writer.writerow(
+            rows.append(
                 [
                     *person,
                     title,
                     due,
                     labels[cell.status],
-                    "" if cell.score is None else f"{round(cell.score * 100)}",
+                    None if cell.score is None else round(cell.score * 100),
                     yes if cell.late else no,
-                    cell.done_at.date().isoformat() if cell.done_at else "",
+                    cell.done_at.date() if cell.done_at else None,
                 ]
             )
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = 'attachment; filename="opdrachten-overzicht.csv"'
-    return response
-
-
-def _defuse(value: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading quote."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    team = db.session.get(Team, filters.team_id) if filters.team_id else None
+    module = db.session.get(Module, filters.module_id) if filters.module_id else None
+    name = file_name(
+        "opdrachten-overzicht",
+        [
+            team.name if team else None,
+            module.slug if module else None,
+            labels[filters.status] if filters.status else None,
+        ],
+        fmt,
+    )
+    return download(header, rows, fmt, name, _("Voortgang"))
 
 
 def _form(assignment: Assignment | None) -> AssignmentForm:

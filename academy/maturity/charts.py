@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 import matplotlib
 
@@ -29,7 +30,8 @@ from academy.maturity.services import (  # noqa: E402
 )
 from academy.models import LEVEL_NUMBERS, LevelStatus  # noqa: E402
 
-# Colour-blind-safe palette (Okabe-Ito-like), dark enough for text contrast where used.
+# Colour-blind-safe palette (Okabe-Ito-like), dark enough for text contrast where used. The
+# pages use the same colours (static/css/academy.css: --level-*, --status-*).
 LEVEL_COLOURS = {
     NO_LEVEL: "#9e9e9e",
     0: "#56b4e9",
@@ -47,7 +49,9 @@ SVG_SETTINGS = {
     "svg.fonttype": "none",  # keep text as <text>, not glyph outlines
     "svg.hashsalt": "data-academie",  # stable ids, so equal data gives equal bytes
     "font.family": "DejaVu Sans",
-    "font.size": 9,
+    # 12 pt is 16 px at the natural size, the body text's size: charts that fit their column
+    # at 1280 px (6 inches; the wide ones 12.5) are shown at that size, never shrunk.
+    "font.size": 12,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
@@ -57,11 +61,31 @@ def level_label(level: int, names: dict[int, str], none_label: str) -> str:
     return none_label if level == NO_LEVEL else f"{level} {names.get(level, '')}".strip()
 
 
-def to_svg(figure: Figure) -> bytes:
+HALF_WIDTH = 6.0  # inches: beside another chart at 1280 px
+FULL_WIDTH = 12.5  # inches: a wide chart (1,200 px) in its 1,222 px box at 1280 px
+
+
+def to_svg(figure: Figure, title: str = "", description: str = "") -> bytes:
+    """The figure as SVG with a <title> and <desc> (what a screen reader announces when the
+    SVG is opened by itself; on the pages the <img> has its alt text and a data table)."""
     buffer = io.BytesIO()
     with rc_context(SVG_SETTINGS):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    svg = buffer.getvalue()
+    if title or description:
+        start = svg.index(b"<svg")
+        end = svg.index(b">", start) + 1
+        meta = f"<title>{escape(title)}</title><desc>{escape(description or title)}</desc>"
+        svg = svg[:end] + b"\n " + meta.encode("utf-8") + svg[end:]
+    return svg
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _pairs(labels: Sequence[str], values: Sequence[object]) -> str:
+    return "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
 
 
 def _figure(
@@ -95,7 +119,7 @@ def themes_per_level_chart(
     axis_label: str,
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.8, left=1.5)
+        figure = _figure(HALF_WIDTH, 3.4, left=2.2, bottom=0.7, top=0.45)
         axes = figure.add_subplot()
         labels = [level_label(s.level, names, none_label) for s in shares]
         counts = [s.count for s in shares]
@@ -105,7 +129,7 @@ def themes_per_level_chart(
         axes.set_xlabel(axis_label)
         axes.set_title(title, loc="left")
         axes.xaxis.get_major_locator().set_params(integer=True)
-        return to_svg(figure)
+        return to_svg(figure, title, _pairs(labels, counts))
 
 
 def status_heatmap_chart(
@@ -117,8 +141,11 @@ def status_heatmap_chart(
 ) -> bytes:
     order = list(LevelStatus)
     with rc_context(SVG_SETTINGS):
-        height = max(2.5, 0.17 * len(summaries) + 1.4)
-        figure = _figure(9.0, height, left=3.0, top=0.9, bottom=0.5)
+        height = max(3.0, 0.27 * len(summaries) + 2.0)
+        names_shown = [_clip(s.name, 55) for s in summaries]
+        # room for the longest name: about 0.085 inch per character at 12 pt
+        left = min(5.0, max(2.0, 0.3 + 0.085 * max((len(n) for n in names_shown), default=0)))
+        figure = _figure(FULL_WIDTH, height, left=left, top=1.2, bottom=0.8)
         axes = figure.add_subplot()
         grid = [[order.index(status) for status in s.statuses] for s in summaries] or [[0] * 5]
         axes.imshow(
@@ -137,10 +164,8 @@ def status_heatmap_chart(
         # of the chart together.
         axes.set_yticks([])
         row_labels = axes.get_yaxis_transform()
-        for row, summary in enumerate(summaries):
-            axes.text(
-                -0.01, row, summary.name, transform=row_labels, ha="right", va="center", fontsize=7
-            )
+        for row, name in enumerate(names_shown):
+            axes.text(-0.01, row, name, transform=row_labels, ha="right", va="center")
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
@@ -150,8 +175,9 @@ def status_heatmap_chart(
             ncols=3,
             frameon=False,
         )
-        figure.suptitle(title, x=0.02, ha="left")
-        return to_svg(figure)
+        figure.suptitle(title, x=0.02, ha="left", fontsize="large")
+        counts = [sum(1 for s in summaries for x in s.statuses if x == status) for status in order]
+        return to_svg(figure, title, _pairs([status_labels[s] for s in order], counts))
 
 
 def quarterly_distribution_chart(
@@ -163,7 +189,7 @@ def quarterly_distribution_chart(
     axis_label: str,
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(7.5, 3.4, left=0.7, bottom=0.9, right=1.9)
+        figure = _figure(FULL_WIDTH, 4.2, left=0.8, bottom=1.1, right=2.6)
         axes = figure.add_subplot()
         positions = range(len(quarters))
         bottom = [0] * len(quarters)
@@ -183,14 +209,24 @@ def quarterly_distribution_chart(
         axes.yaxis.get_major_locator().set_params(integer=True)
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, reverse=True)
         axes.set_title(title, loc="left")
-        return to_svg(figure)
+        last = quarters[-1] if quarters else None
+        described = (
+            f"{last.label}: "
+            + _pairs(
+                [level_label(n, names, none_label) for n in (NO_LEVEL, *LEVEL_NUMBERS)],
+                [last.counts.get(n, 0) for n in (NO_LEVEL, *LEVEL_NUMBERS)],
+            )
+            if last
+            else title
+        )
+        return to_svg(figure, title, described)
 
 
 def analyses_share_chart(
     shares: Sequence[LevelShare], names: dict[int, str], *, title: str, axis_label: str
 ) -> bytes:
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.4, left=1.5)
+        figure = _figure(HALF_WIDTH, 3.2, left=2.2, bottom=0.7, top=0.45)
         axes = figure.add_subplot()
         labels = [level_label(s.level, names, "") for s in shares]
         percentages = [round(100 * s.share) for s in shares]
@@ -200,7 +236,7 @@ def analyses_share_chart(
         axes.invert_yaxis()
         axes.set_xlabel(axis_label)
         axes.set_title(title, loc="left")
-        return to_svg(figure)
+        return to_svg(figure, title, _pairs(labels, [f"{p}%" for p in percentages]))
 
 
 def theme_history_chart(
@@ -212,7 +248,7 @@ def theme_history_chart(
 ) -> bytes:
     """Current level after each assessment, as a step line (oldest first)."""
     with rc_context(SVG_SETTINGS):
-        figure = _figure(6.5, 2.6, left=1.5, bottom=0.7)
+        figure = _figure(HALF_WIDTH, 3.4, left=2.2, bottom=1.0, top=0.45)
         axes = figure.add_subplot()
         if points:
             dates = [p[0] for p in points]
@@ -227,7 +263,11 @@ def theme_history_chart(
         axes.grid(axis="y", color="#dddddd")
         axes.set_title(title, loc="left")
         figure.autofmt_xdate()
-        return to_svg(figure)
+        described = _pairs(
+            [d.isoformat() for d, _level in points],
+            [level_label(n, names, none_label) for _date, n in points],
+        )
+        return to_svg(figure, title, described or title)
 
 
 # The process-wide chart cache lives in academy.maturity.cache; re-exported for callers.

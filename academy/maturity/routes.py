@@ -32,9 +32,13 @@ from academy.maturity.forms import (
 )
 from academy.maturity.services import NO_LEVEL, PortfolioFilter
 from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
+from academy.spreadsheets import download, file_name
 from academy.training import services as training_services
 
 WRITERS = (Role.PROGRAMME_MANAGER,)  # admins are always allowed too
+# The portfolio's filter and sort arguments: the export links carry exactly these (other
+# query arguments, such as `_external`, would steer url_for).
+PORTFOLIO_ARGS = ("domein", "niveau", "eigenaar", "achter", "sorteer", "richting")
 
 
 def level_texts(names: dict[int, str]) -> dict[int, str]:
@@ -86,13 +90,16 @@ def _portfolio_filter() -> tuple[PortfolioFilter, list[str]]:
     )
 
 
+def _portfolio_sort() -> tuple[str, bool]:
+    sort = request.args.get("sorteer", "naam")
+    return (sort if sort in services.SORT_KEYS else "naam"), request.args.get("richting") == "af"
+
+
 @bp.route("")
 @login_required
 def portfolio():
     filters, notices = _portfolio_filter()
-    sort = request.args.get("sorteer", "naam")
-    sort = sort if sort in services.SORT_KEYS else "naam"
-    descending = request.args.get("richting") == "af"
+    sort, descending = _portfolio_sort()
     version = services.data_version()
     snapshot = _snapshot(version)
     rows = services.filter_and_sort(snapshot.summaries, filters, sort, descending)
@@ -115,6 +122,7 @@ def portfolio():
         status_labels=status_texts(),
         can_edit=_can_edit(),
         version=version,
+        export_args={key: request.args[key] for key in PORTFOLIO_ARGS if key in request.args},
     )
 
 
@@ -209,21 +217,22 @@ def chart(name: str):
 def export_portfolio(fmt: str):
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    header, rows = exports.portfolio_table(
-        services.theme_summaries(), services.level_names(), STATUS_LABELS
+    filters, _notices = _portfolio_filter()
+    sort, descending = _portfolio_sort()
+    summaries = services.filter_and_sort(services.theme_summaries(), filters, sort, descending)
+    header, rows = exports.portfolio_table(summaries, services.level_names(), STATUS_LABELS)
+    level = None if filters.level is None else f"niveau {filters.level}"
+    name = file_name(
+        "portfolio-themas",
+        [
+            filters.domain,
+            level if filters.level != NO_LEVEL else "zonder niveau",
+            filters.owner,
+            "achter op doel" if filters.behind_target else None,
+        ],
+        fmt,
     )
-    return _download(header, rows, fmt, "portfolio-themas", _("Portfolio"))
-
-
-def _download(header, rows, fmt: str, filename: str, sheet: str) -> Response:
-    if fmt == "csv":
-        body, mimetype = exports.to_csv(header, rows), "text/csv; charset=utf-8"
-    else:
-        body = exports.to_xlsx(header, rows, sheet)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return download(header, rows, fmt, name, _("Portfolio"))
 
 
 @bp.route("/ladder")
@@ -335,7 +344,8 @@ def export_history(code: str, fmt: str):
     theme = _theme_or_404(code)
     detail = services.theme_detail(theme)
     header, rows = exports.history_table(detail.history, services.level_names(), STATUS_LABELS)
-    return _download(header, rows, fmt, f"historie-{theme.code}", _("Historie"))
+    name = file_name(f"historie-{theme.code}", [], fmt)
+    return download(header, rows, fmt, name, _("Historie"))
 
 
 @bp.route("/<code>/bewerken", methods=["GET", "POST"])

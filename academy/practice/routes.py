@@ -2,9 +2,10 @@ from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from academy.documents.indexing import index_state
+from academy.markdown import render_document, wrap_path
 from academy.models import Role
 from academy.practice import bp, services
-from academy.practice.urls import changed_search_url
+from academy.practice.urls import changed_search_url, new_query_redirect
 from search_module import FACET_KEYS
 
 
@@ -15,6 +16,8 @@ def _args() -> dict[str, list[str]]:
 @bp.route("")
 @login_required
 def search():
+    if redirect := new_query_redirect("practice.search"):
+        return redirect
     search_request, truncated = services.build_request(_args())
     result = services.run_search(search_request, user=current_user)
     return render_template(
@@ -41,11 +44,11 @@ def _page_url(page: int | None = None, **changes) -> str:
 def document(document_id: int):
     document = services.get_document(document_id) or abort(404)
     services.record_document_open(current_user, document, request.args.get("poging", ""))
-    paragraphs = [p.strip() for p in document.body.split("\n\n") if p.strip()]
     return render_template(
         "practice/document.html",
         document=document,
-        paragraphs=paragraphs,
+        body=render_document(document.body),
+        source=wrap_path(document.source) if document.source else None,
         back=_local_search_url(request.args.get("terug", "")),
     )
 

@@ -1,6 +1,10 @@
 """URL helpers for pages that show a search (the practice search and exercise workspaces)."""
 
-from flask import request, url_for
+from urllib.parse import urlencode
+
+from flask import Response, redirect, request, url_for
+
+from search_module import FACET_KEYS
 
 
 def changed_search_url(endpoint: str, page: int | None = None, **changes) -> str:
@@ -14,3 +18,19 @@ def changed_search_url(endpoint: str, page: int | None = None, **changes) -> str
     if page is not None:
         args["pagina"] = [str(page)]
     return url_for(endpoint, **{**request.view_args, **args})
+
+
+def new_query_redirect(endpoint: str) -> Response | None:
+    """A query sent from the search box (``nieuw``) starts without the old filters, unless the
+    user ticked "binnen deze filters zoeken" (``binnen``); redirect to the clean URL, so the page,
+    its chips and its links show what was searched."""
+    if "nieuw" not in request.args:
+        return None
+    keep = "binnen" in request.args
+    args = [
+        (key, value)
+        for key, value in request.args.items(multi=True)
+        if key not in ("nieuw", "binnen", "pagina") and (keep or key not in FACET_KEYS)
+    ]
+    url = url_for(endpoint, **request.view_args)
+    return redirect(f"{url}?{urlencode(args)}" if args else url)

@@ -10,7 +10,7 @@ from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
 from academy.practice import services as practice
-from academy.practice.urls import changed_search_url
+from academy.practice.urls import changed_search_url, new_query_redirect
 from academy.training import bp, services
 from academy.training.forms import KIND_LABELS, AnswerForm
 from academy.training.grading import SKILL_NAMES
@@ -146,6 +146,8 @@ def workspace(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.status != AttemptStatus.OPEN.value:
         return redirect(url_for("training.result", attempt_id=attempt.id))
+    if new_query := new_query_redirect("training.workspace"):
+        return new_query
     exercise = attempt.exercise
     search_request, truncated = practice.build_request(
         {key: request.args.getlist(key) for key in request.args}

@@ -16,6 +16,26 @@
       event.preventDefault();
     }
   });
+  // The menu and the search filters are <details>: on wide screens CSS shows their content
+  // without the button (::details-content); browsers without it get them opened here.
+  document.addEventListener("DOMContentLoaded", function () {
+    var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    document.querySelectorAll("details[data-open-from]").forEach(function (details) {
+      var wide = window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")");
+      if (!styled) {
+        var sync = function () { details.open = wide.matches; };
+        sync();
+        wide.addEventListener("change", sync);
+      }
+      // Escape closes an open menu on a narrow screen and returns to its button.
+      details.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && details.open && !wide.matches) {
+          details.open = false;
+          details.querySelector("summary").focus();
+        }
+      });
+    });
+  });
   // Move focus to an error summary so screen reader users hear what went wrong.
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");

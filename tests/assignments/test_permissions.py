@@ -44,6 +44,7 @@ def ids(app: Flask, data: Data) -> dict[str, int]:
 ROUTES = {
     "assignments.overview": ("GET", "/opdrachten/overzicht", 200),
     "assignments.overview_csv": ("GET", "/opdrachten/overzicht.csv", 200),
+    "assignments.overview_xlsx": ("GET", "/opdrachten/overzicht.xlsx", 200),
     "assignments.new": ("GET", "/opdrachten/nieuw", 200),
     "assignments.edit": ("GET", "/opdrachten/{assignment}/bewerken", 200),
     "assignments.withdraw": ("POST", "/opdrachten/{assignment}/intrekken", 302),

@@ -5,11 +5,13 @@ document opens behind the search trail and the training share on the theme page.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from openpyxl import load_workbook
 
 from academy.assignments import services
 from academy.assignments.services import MatrixFilter, Status
@@ -696,3 +698,30 @@ def test_theme_page_shows_the_team_training_share(app, client, data, login) -> N
     html = client.get(f"/themas/{data.theme}").get_data(as_text=True)
     assert "Team getraind in vinden" in html
     assert re.search(r'class="training-share"[^>]*>50% <span class="muted">\(1/2\)</span>', html)
+
+
+@pytest.mark.parametrize("query", ["team={zorg}", "status=te_laat", ""])
+def test_excel_holds_the_filtered_rows_with_typed_cells(app, client, data, login, spread, query):
+    login("trainer")
+    query = query.format(**data.teams)
+    page = client.get(f"/opdrachten/overzicht?{query}").get_data(as_text=True)
+    link = re.search(r'href="(/opdrachten/overzicht\.xlsx[^"]*)"', page).group(1)
+    assert link == "/opdrachten/overzicht.xlsx" + (f"?{query}" if query else "")
+    response = client.get(link)
+    assert response.mimetype.endswith("spreadsheetml.sheet")
+    name = re.search(r'filename="([^"]+)"', response.headers["Content-Disposition"]).group(1)
+    label = {"": "", "team": "-team-zorg", "status": "-te-laat"}[query.split("=")[0]]
+    assert name == f"opdrachten-overzicht{label}-{dt.date.today().isoformat()}.xlsx"
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert header == CSV_HEADER and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:I{len(rows) + 1}"
+    expected = parse_csv(client.get(f"/opdrachten/overzicht.csv?{query}"))
+    assert len(rows) == len(expected) > 0
+    for row, want in zip(rows, expected, strict=True):
+        cells = dict(zip(CSV_HEADER, row, strict=True))
+        assert cells["Gebruikersnaam"] == want["Gebruikersnaam"]
+        assert cells["Uiterste datum"].date().isoformat() == want["Uiterste datum"]
+        assert cells["Score"] == (int(want["Score"]) if want["Score"] else None)
+        done = cells["Afgerond op"]
+        assert (done.date().isoformat() if done else "") == want["Afgerond op"]

@@ -68,3 +68,11 @@ def live_server(live_app) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the screenshots of this run are (CI keeps the folder as an artefact)."""
+    from tests.browser.layout import SCREENSHOT_DIR
+
+    if SCREENSHOT_DIR.is_dir() and any(SCREENSHOT_DIR.glob("*.png")):
+        terminalreporter.write_line(f"browser screenshots: {SCREENSHOT_DIR.resolve()}")

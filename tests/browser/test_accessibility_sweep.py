@@ -1,5 +1,7 @@
-"""Accessibility sweep: every page reachable from the navigation, as every role, through axe-core
-(WCAG 2.1 A and AA), plus a keyboard-only walk from logging in to a handed-in exercise.
+"""Accessibility sweep: every page reachable from the navigation, as every role, at 390 px (a
+phone) and 1280 px, through axe-core (WCAG 2.1 A and AA) and the layout checks (no sideways
+scrolling, no table cut off, touch targets, one-row navigation), with screenshots of the key
+pages; plus a keyboard-only walk from logging in to a handed-in exercise.
 
 The data uses its own keys, slugs, theme and vocabulary ("zwerfafval"), and assigns work only to
 its own learner, so the counts and badges other browser tests check on the shared live app do
@@ -36,6 +38,7 @@ from academy.models import (
     User,
 )
 from tests.browser.axe import assert_accessible
+from tests.browser.layout import SCREENSHOT_DIR, WIDTHS, layout_problems, screenshot
 from tests.conftest import PASSWORD, ROLE_USERS, add_user
 
 pytestmark = pytest.mark.browser
@@ -291,14 +294,20 @@ def _deep_pages(data: SweepData, roles: tuple[Role, ...]) -> list[str]:
     return pages
 
 
-def _sweep(page: Page, base: str, paths: list[str], status: int = 200) -> list[str]:
-    """Visit each page, run axe on it, and collect every failure (so one run shows them all)."""
+def _sweep(
+    page: Page, base: str, paths: list[str], status: int = 200, shots: tuple[str, ...] = ()
+) -> list[str]:
+    """Visit each page, check its layout, run axe on it, and collect every failure (so one run
+    shows them all); save a screenshot of the pages in `shots`."""
     failures = []
     for path in paths:
         response = page.goto(base + path)
         if response is None or response.status != status:
             failures.append(f"{path}: HTTP {response.status if response else 'no response'}")
             continue
+        failures += [f"{path}: {problem}" for problem in layout_problems(page)]
+        if path in shots:
+            screenshot(page, path.split("?")[0].strip("/") or "start")
         try:
             assert_accessible(page)
         except AssertionError as error:
@@ -306,8 +315,27 @@ def _sweep(page: Page, base: str, paths: list[str], status: int = 200) -> list[s
     return failures
 
 
+def _key_pages(data: SweepData) -> tuple[str, ...]:
+    return (
+        "/",
+        f"/zoeken?q={SEARCH_WORD}&type=monitor&sorteer=datum",
+        "/themas",
+        f"/themas/{data.theme}",
+        f"/zoeken/documenten/{data.document_id}?"
+        + urlencode({"terug": f"/zoeken?q={SEARCH_WORD}"}),
+        f"/leren/modules/{data.module}/lessen/{data.lesson}",
+        "/opdrachten/overzicht",
+        "/beheer/gebruikers",
+    )
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("username", list(ROLE_USERS))
-def test_every_page_is_accessible(page: Page, live_server: str, sweep_data, username: str):
+def test_every_page_is_accessible(
+    browser: Browser, live_server: str, sweep_data, username: str, width: str
+):
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
     page.goto(f"{live_server}/login")
     failures = _sweep(page, live_server, ["/login", "/toegankelijkheid"])
     _login(page, live_server, username)
@@ -316,9 +344,13 @@ def test_every_page_is_accessible(page: Page, live_server: str, sweep_data, user
     for path in ("/", "/themas", "/zoeken", "/leren", "/opdrachten", "/toegankelijkheid"):
         assert path in chrome, f"{path} missing from the navigation of {username}"
     paths = list(dict.fromkeys(chrome + _deep_pages(sweep_data, ROLE_USERS[username])))
-    failures += _sweep(page, live_server, paths)
-    print(f"\n{username}: {len(paths) + 2} pages swept: /login /toegankelijkheid {' '.join(paths)}")
-    assert not failures, f"{len(failures)} of {len(paths) + 2} pages fail:\n\n" + "\n\n".join(
+    shots = _key_pages(sweep_data) if username == "admin" else ()
+    failures += _sweep(page, live_server, paths, shots=shots)
+    context.close()
+    print(f"\n{username} at {width} px: {len(paths) + 2} pages swept: /login /toegankelijkheid")
+    if shots:
+        print(f"screenshots: {SCREENSHOT_DIR.resolve()}")
+    assert not failures, f"{len(failures)} problems on {len(paths) + 2} pages:\n\n" + "\n\n".join(
         failures
     )
 

@@ -190,3 +190,49 @@ def test_cache_renders_once_per_key_and_evicts_the_oldest():
     assert cache.get(("a", "v1", "nl"), render(b"A2")) == b"A2"
     assert calls == [b"A", b"B", b"C", b"A2"]
     assert cache.misses == 4
+
+
+BODY_TEXT_PX = 16  # the pages' body text (1rem)
+HALF_COLUMN_PX = 588  # a chart beside another at 1280 px (the .charts grid)
+
+
+@pytest.mark.parametrize(
+    ("path", "wide"),
+    [
+        ("/themas/grafieken/niveaus.svg", False),
+        ("/themas/grafieken/analyses.svg", False),
+        ("/themas/grafieken/kwartalen.svg", True),
+        ("/themas/grafieken/heatmap.svg", True),
+        ("/themas/vsv/grafiek.svg", False),
+    ],
+)
+def test_chart_labels_are_legible_at_the_shown_size(reader, portfolio, path, wide):
+    """Shown at its natural size (1 pt = 4/3 px; the page does not shrink a chart that fits its
+    column at 1280 px), every label is at least the body text's size; the SVG has a title and a
+    description for screen readers."""
+    root = ET.fromstring(reader.get(path).data)
+    width_pt = float(root.get("width").removesuffix("pt"))
+    view_width = float(root.get("viewBox").split()[2])
+    shown_px = width_pt * 4 / 3
+    assert wide or shown_px <= HALF_COLUMN_PX, f"{path} is {shown_px} px: shrunk in its column"
+    scale = shown_px / view_width
+    sizes = {
+        float(part.split("px")[0].split()[-1]) * scale
+        for text in root.iter(f"{SVG}text")
+        for part in [text.get("style", "") + " " + "".join(t.get("style", "") for t in text)]
+        if "font" in part
+    }
+    assert sizes and min(sizes) >= BODY_TEXT_PX, f"{path}: labels of {sorted(sizes)} px"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text and desc is not None and desc.text
+
+
+def test_charts_use_the_pages_palette(app):
+    css = (app.static_folder + "/css/academy.css").replace("//", "/")
+    with open(css, encoding="utf-8") as handle:
+        text = handle.read().lower()
+    for level, colour in charts.LEVEL_COLOURS.items():
+        name = "none" if level < 0 else level
+        assert f"--level-{name}: {colour};" in text, f"level {level} colour not in the CSS"
+    for status, colour in charts.STATUS_COLOURS.items():
+        assert f"--status-{status.value.replace('_', '-')}: {colour};" in text

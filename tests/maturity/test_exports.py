@@ -69,6 +69,30 @@ def parse_xlsx(response, sheet_title: str) -> list[list[str]]:
     return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
+def shown(response, sheet_title: str) -> list[list[str]]:
+    """The sheet as Excel shows it: dates ISO, numbers through their number format."""
+    sheet = load_workbook(io.BytesIO(response.data))[sheet_title]
+    rows = []
+    for row in sheet.iter_rows():
+        texts = []
+        for cell in row:
+            value, fmt = cell.value, cell.number_format
+            if value is None:
+                texts.append("")
+            elif isinstance(value, dt.datetime):
+                texts.append(value.date().isoformat())
+            elif isinstance(value, int) and fmt == "+0;-0;0":
+                texts.append(f"{value:+d}")
+            elif isinstance(value, int) and fmt.startswith('0"'):
+                texts.append(f"{value}{fmt[2:-1]}")
+            elif isinstance(value, int) and fmt.startswith('"'):
+                texts.append(fmt.strip('"'))
+            else:
+                texts.append(str(value))
+        rows.append(texts)
+    return rows
+
+
 def by_code(rows: list[list[str]]) -> dict[str, dict[str, str]]:
     header, *data = rows
     return {row[0]: dict(zip(header, row, strict=True)) for row in data}
@@ -100,7 +124,7 @@ def reader(client, login):
 def test_portfolio_csv(app, reader, portfolio):
     response = reader.get("/themas/export.csv")
     assert response.headers["Content-Disposition"] == (
-        'attachment; filename="portfolio-themas.csv"'
+        f'attachment; filename="portfolio-themas-{TODAY}.csv"'
     )
     rows = parse_csv(response)
     assert rows[0] == PORTFOLIO_HEADER
@@ -163,11 +187,11 @@ def test_portfolio_export_matches_the_portfolio(app, reader, portfolio):
 def test_portfolio_xlsx_holds_the_same_table_as_the_csv(reader, portfolio):
     response = reader.get("/themas/export.xlsx")
     assert response.headers["Content-Disposition"] == (
-        'attachment; filename="portfolio-themas.xlsx"'
+        f'attachment; filename="portfolio-themas-{TODAY}.xlsx"'
     )
     sheet = parse_xlsx(response, "Portfolio")
     assert sheet[0] == PORTFOLIO_HEADER
-    assert sheet == parse_csv(reader.get("/themas/export.csv"))
+    assert shown(response, "Portfolio") == parse_csv(reader.get("/themas/export.csv"))
     assert by_code(sheet)["formule"]["Thema"] == "'" + FORMULA
 
 
@@ -191,7 +215,9 @@ def history(app, vsv):
 
 def test_history_csv(reader, history):
     response = reader.get("/themas/vsv/export.csv")
-    assert response.headers["Content-Disposition"] == 'attachment; filename="historie-vsv.csv"'
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="historie-vsv-{TODAY}.csv"'
+    )
     rows = parse_csv(response)
     assert rows[0] == HISTORY_HEADER
     assert rows[1:] == [
@@ -207,9 +233,10 @@ def test_history_csv(reader, history):
 
 def test_history_xlsx_holds_the_same_table_as_the_csv(reader, history):
     response = reader.get("/themas/vsv/export.xlsx")
-    assert response.headers["Content-Disposition"] == 'attachment; filename="historie-vsv.xlsx"'
-    sheet = parse_xlsx(response, "Historie")
-    assert sheet == parse_csv(reader.get("/themas/vsv/export.csv"))
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="historie-vsv-{TODAY}.xlsx"'
+    )
+    assert shown(response, "Historie") == parse_csv(reader.get("/themas/vsv/export.csv"))
 
 
 def test_history_of_a_theme_never_assessed_is_just_the_header(app, reader):
@@ -270,3 +297,53 @@ def test_control_characters_cannot_hide_a_formula_from_excel(app):
         data = exports.to_xlsx(["Kop"], [["\x01=1+1"]], "Blad")
     cell = load_workbook(io.BytesIO(data))["Blad"]["A2"]
     assert (cell.value, cell.data_type) == ("'=1+1", "s")
+
+
+def test_portfolio_exports_follow_the_filters_and_the_sort(app, reader, portfolio):
+    page = reader.get("/themas?domein=Onderwijs&sorteer=naam&richting=af").get_data(as_text=True)
+    links = re.findall(r'href="(/themas/export\.(?:csv|xlsx)[^"]*)"', page)
+    assert [link.replace("&amp;", "&") for link in links] == [
+        "/themas/export.csv?domein=Onderwijs&sorteer=naam&richting=af",
+        "/themas/export.xlsx?domein=Onderwijs&sorteer=naam&richting=af",
+    ]
+    with app.app_context():
+        make_theme("vsv2", "Voortijdig schoolverlaten in het mbo", "Onderwijs")
+    for link in links:
+        response = reader.get(link.replace("&amp;", "&"))
+        fmt = link.split("?")[0].rsplit(".", 1)[1]
+        assert response.headers["Content-Disposition"] == (
+            f'attachment; filename="portfolio-themas-onderwijs-{TODAY}.{fmt}"'
+        )
+        rows = parse_csv(response) if fmt == "csv" else parse_xlsx(response, "Portfolio")
+        assert [row[0] for row in rows[1:]] == ["vsv", "vsv2"]  # only Onderwijs, name Z-A
+    behind = reader.get("/themas/export.csv?achter=1&niveau=0")
+    assert [row[0] for row in parse_csv(behind)[1:]] == ["formule"]
+    assert "portfolio-themas-niveau-0-achter-op-doel-" in behind.headers["Content-Disposition"]
+
+
+def test_portfolio_xlsx_has_typed_cells_a_frozen_header_and_an_autofilter(reader, portfolio):
+    response = reader.get("/themas/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.data))["Portfolio"]
+    header = [cell.value for cell in sheet[1]]
+    vsv = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "vsv")
+    cell = dict(zip(header, vsv, strict=True))
+    assert cell["Huidig niveau"].value == 1 and cell["Huidig niveau"].data_type == "n"
+    assert cell["Huidig niveau"].number_format == '0" Beschrijvend"'
+    assert cell["Doelniveau"].value == 3
+    assert cell["Laatst beoordeeld"].is_date
+    assert cell["Laatst beoordeeld"].value.date() == dt.date(2025, 8, 1)
+    assert cell["Doeldatum"].value.date() == dt.date(2030, 6, 30)
+    never = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "werk")
+    assert never[header.index("Huidig niveau")].value == -1  # shown as "nog geen niveau"
+    assert never[header.index("Laatst beoordeeld")].value is None
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:P{sheet.max_row}"
+    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNOP")
+
+
+def test_history_xlsx_has_typed_cells(reader, history):
+    sheet = load_workbook(io.BytesIO(reader.get("/themas/vsv/export.xlsx").data))["Historie"]
+    newest = [cell for cell in sheet[2]]
+    assert newest[0].is_date and newest[0].value.date() == dt.date(2025, 11, 3)
+    assert (newest[1].value, newest[2].value) == (0, -1)
+    assert sheet.auto_filter.ref == f"A1:K{sheet.max_row}"

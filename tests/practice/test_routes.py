@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from sqlalchemy import func, select
 
 from academy.extensions import db
-from academy.models import QueryLog
+from academy.models import Document, QueryLog
 
 
 def _logs(app) -> list[QueryLog]:
@@ -57,7 +59,7 @@ def test_document_page_shows_metadata(client, login, documents):
     html = client.get(f"/zoeken/documenten/{documents['kern-fundering']}").get_data(as_text=True)
     assert "Funderingsrisico" in html
     assert "Ruimte en Wonen" in html
-    assert "S:/Beleid/kern-fundering.pdf" in html
+    assert "S:/<wbr>Beleid/<wbr>kern-fundering.pdf" in html
     assert "1.240 woningen" in html
 
 
@@ -116,3 +118,89 @@ def test_paging(client, login, app, documents):
     assert total == 0
     html = client.get("/zoeken?pagina=7").get_data(as_text=True)
     assert "Geen documenten gevonden" in html
+
+
+def _chips(html: str) -> list[tuple[str, str]]:
+    """(link, text) of each removable filter chip."""
+    return [
+        (link.replace("&amp;", "&"), " ".join(re.sub(r"<[^>]+>", " ", text).split()))
+        for link, text in re.findall(r'<a class="chip" href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)
+    ]
+
+
+def test_active_filters_are_chips_above_the_results(client, login, documents):
+    login("medewerker")
+    html = client.get("/zoeken?q=onderzoek&type=onderzoek&thema=vsv").get_data(as_text=True)
+    chips = _chips(html)
+    assert [text for _link, text in chips] == [
+        "Filter verwijderen: Documenttype: Onderzoek ×",
+        "Filter verwijderen: Thema: Vroegtijdig schoolverlaten ×",
+    ]
+    # Each chip removes only itself and keeps the query and the other filter.
+    assert chips[0][0] == "/zoeken?q=onderzoek&thema=vsv"
+    assert chips[1][0] == "/zoeken?q=onderzoek&type=onderzoek"
+    assert html.index('class="chip"') < html.index('class="results"')
+    assert 'href="/zoeken?q=onderzoek">Alle filters wissen</a>' in html
+    assert "Filters (2 actief)" in html
+    assert _chips(client.get("/zoeken?q=onderzoek").get_data(as_text=True)) == []
+
+
+def test_a_new_query_starts_without_the_old_filters(client, login, documents):
+    login("medewerker")
+    html = client.get("/zoeken?q=armoede&type=monitor").get_data(as_text=True)
+    assert 'name="binnen"' in html and "Binnen deze filters zoeken" in html
+    # The search box's button marks a new query: the filters go unless the user keeps them.
+    fresh = client.get("/zoeken?q=schoolverlaten&type=monitor&pagina=2&nieuw=1")
+    assert fresh.status_code == 302 and fresh.headers["Location"] == "/zoeken?q=schoolverlaten"
+    kept = client.get("/zoeken?q=schoolverlaten&type=monitor&sorteer=datum&nieuw=1&binnen=1")
+    assert kept.headers["Location"] == "/zoeken?q=schoolverlaten&type=monitor&sorteer=datum"
+    # A facet ticked by itself (no "nieuw") still just narrows the results.
+    assert client.get("/zoeken?q=armoede&type=monitor").status_code == 200
+
+
+def test_long_facet_lists_show_the_top_values_and_more(app, client, login, documents):
+    with app.app_context():
+        db.session.add_all(
+            Document(
+                key=f"jaar-{year}",
+                title=f"Jaarverslag {year}",
+                doctype="jaarverslag",
+                year=year,
+                department="Financiën",
+                body="Het jaarverslag.",
+            )
+            for year in range(2010, 2016)
+        )
+        db.session.commit()
+    login("medewerker")
+    html = client.get("/zoeken?jaar=2010").get_data(as_text=True)
+    years = html[html.index("<legend>Jaar</legend>") :]
+    years = years[: years.index("</fieldset>")]
+    top, more = years.split('<details class="facet__more"', 1)
+    assert top.count('type="checkbox"') == 5
+    assert more.startswith(" open>")  # the ticked year is among the rest: shown
+    assert "meer tonen (5)" in more and more.count('type="checkbox"') == 5
+
+
+def test_document_page_shows_sections_lists_and_tables(app, client, login, documents):
+    body = (
+        "Aanleiding\nDe gemeenteraad vroeg om een beter beeld\nvan de jongeren.\n\n"
+        "Bevindingen\n- de uitval daalde;\n- de begeleiding werkt.\n\n"
+        "| wijk | uitval |\n|---|---|\n| Oost | 2,1% |\n\n"
+        "## Conclusie\nEen **vast** aanspreekpunt helpt. <b>geen html</b>"
+    )
+    with app.app_context():
+        document = db.session.get(Document, documents["kern-vsv"])
+        document.body = body
+        document.source = "S:/Beleid/Jeugd en Onderwijs/2019/onderzoek-vroegtijdig.pdf"
+        db.session.commit()
+    login("medewerker")
+    html = client.get(f"/zoeken/documenten/{documents['kern-vsv']}").get_data(as_text=True)
+    assert "<h2>Aanleiding</h2>" in html and "<h2>Bevindingen</h2>" in html
+    assert "<h2>Conclusie</h2>" in html and "## " not in html
+    assert "<li>de uitval daalde;</li>" in html
+    assert "<td>Oost</td>" in html and "<strong>vast</strong>" in html
+    assert "&lt;b&gt;geen html&lt;/b&gt;" in html  # document text is text, never markup
+    assert "<dt>Vindplaats</dt>" in html
+    # the path wraps at its separators
+    assert "S:/<wbr>Beleid/<wbr>Jeugd en Onderwijs/<wbr>2019/<wbr>onderzoek-vroegtijdig.pdf" in html

@@ -251,3 +251,13 @@ def test_filtered_score_equals_unfiltered_score(tmp_path: Path) -> None:
     everything = {h.doc_id: h.score for h in search(ix, "armoede", page_size=100).hits}
     only = search(ix, "armoede", filters={"type": ["onderzoek"]})
     assert [(h.doc_id, h.score) for h in only.hits] == [(1, everything[1])]
+
+
+def test_snippets_are_plain_text_without_markdown_marks():
+    from search_module.search import make_snippet
+
+    text = "## Aanleiding\nDe **gemeente** vroeg om een _beeld_.\n\n- eerste punt\n| a | b |"
+    snippet = make_snippet(text, {"gemeent"})
+    assert "#" not in snippet and "**" not in snippet and "|" not in snippet
+    assert "- eerste" not in snippet and "_beeld_" not in snippet
+    assert snippet.startswith("Aanleiding De <mark>gemeente</mark> vroeg")
