@@ -266,7 +266,10 @@ def restore_command(path: Path, yes: bool, skip_index: bool) -> None:
         return
     count = rebuild_index()
     click.echo(f"Search index rebuilt on this node: {count} documents.")
-    click.echo("Other nodes rebuild theirs by themselves (their worker sees the feed went back).")
+    click.echo(
+        "Other nodes: run `flask index rebuild` on each of them (their worker rebuilds by "
+        "itself only when the restored feed is behind its index)."
+    )
 
 
 @click.group("jobs")

@@ -75,6 +75,8 @@ def make_test_config(tmp_path: Path, **overrides) -> dict:
         "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{tmp_path / DATABASE_FILE}",
         "INSTANCE_DIR": tmp_path,
         "SEARCH_INDEX_DIR": str(tmp_path / INDEX_DIR),
+        # A server folder released for imports from the web page (it may be empty).
+        "IMPORT_FOLDERS": (str(tmp_path / "gedeelde-map"),),
     }
     if url and make_url(url).get_backend_name() == "postgresql":
         digest = hashlib.sha256(str(tmp_path).encode()).hexdigest()[:12]

@@ -20,7 +20,9 @@ ORIGIN_LABELS = {"demo": "Demo", "import": "Geïmporteerd"}
 
 def _int_arg(name: str) -> int | None:
     value = request.args.get(name, "")
-    return int(value) if value.isdigit() and 0 < int(value) <= MAX_ID else None
+    if not value.isascii() or not value.isdigit() or len(value) > 10:
+        return None
+    return int(value) if 0 < int(value) <= MAX_ID else None
 
 
 def _labels() -> dict[str, dict[str, str]]:

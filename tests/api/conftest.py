@@ -26,6 +26,7 @@ from referencing.jsonschema import DRAFT202012
 from sqlalchemy import select
 
 from academy.auth.services import create_api_token
+from academy.documents.indexing import ensure_index
 from academy.extensions import db
 from academy.maturity import services as maturity
 from academy.models import (
@@ -217,6 +218,7 @@ def seed(app: Flask) -> ApiData:
             )
         )
         db.session.commit()
+        ensure_index()  # what the node's worker does after the writes above
 
         for username in ROLE_USERS:
             user = db.session.scalar(select(User).where(User.username == username))

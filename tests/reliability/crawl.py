@@ -165,6 +165,7 @@ def candidates(world: World) -> dict[str, list[object]]:
         "criterion_id": [1],
         "token_id": [world.token_ids["admin"]],
         "document_id": [world.docs["vsv-2019"]],
+        "run_id": [1, 2],  # the interrupted and the queued import run of build_world
         "item_id": [world.module_id],
         "kind": ["module"],
         "fmt": ["csv", "xlsx"],

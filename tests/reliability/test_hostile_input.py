@@ -505,13 +505,13 @@ def test_hostile_document_uploads(world_app):
         before = {d.id for d in db.session.scalars(select(Document))}
     for name, content in hostile_uploads():
         response = client.post(
-            "/beheer/documenten/import", data={"files": [(io.BytesIO(content), name)]}
+            "/beheer/documenten/imports", data={"files": [(io.BytesIO(content), name)]}
         )
         check_response(response, f"upload {name!r}")
     body, content_type = _multipart(
         [(b"caf\xe9-\xff.txt", b"Naam in Latin-1"), (b"\xed\xa0\x80.md", b"# Surrogaat")]
     )
-    response = client.post("/beheer/documenten/import", data=body, content_type=content_type)
+    response = client.post("/beheer/documenten/imports", data=body, content_type=content_type)
     check_response(response, "upload with invalid UTF-8 file names")
 
     with app.app_context():

@@ -40,6 +40,7 @@ from academy.models import (
     Document,
     Exercise,
     ExerciseKind,
+    ImportRun,
     Lesson,
     LessonRead,
     LevelStatus,
@@ -192,6 +193,14 @@ def build_world(app: Flask) -> World:
             target_date=dt.date.today() + dt.timedelta(days=365),
         )
         documents = _documents(themes)
+        # Import runs in the states whose pages offer forms: resume and delete its
+        # documents (interrupted), cancel (queued).
+        interrupted = ImportRun(
+            source_kind="folder", source="/srv/stukken", state="interrupted", total=2, done=1
+        )
+        db.session.add_all([interrupted, ImportRun(source_kind="upload", source="a.txt")])
+        documents["wijk-1"].import_run = interrupted
+        documents["wijk-1"].origin = "import"
         db.session.add_all([other, *themes.values(), analysis, assessment, target])
         db.session.add_all(documents.values())
 
