@@ -286,9 +286,7 @@ def mark_interrupted_runs(*, stale_after: float = HEARTBEAT_STALE_SECONDS) -> in
     runs = [
         run
         for run in running
-        if run.heartbeat_at is None
-        or _aware(run.heartbeat_at) < limit
-        or _process_gone(run.worker)
+        if run.heartbeat_at is None or _aware(run.heartbeat_at) < limit or _process_gone(run.worker)
     ]
     for run in runs:
         run.state = ImportState.INTERRUPTED.value

@@ -179,10 +179,27 @@ def reindex_document(document: Document) -> None:
 
 def text_part(document: Document, part: int) -> tuple[str, int]:
     """One part of a long text, and how many parts there are (a page never sends MBs)."""
-    parts = max(1, math.ceil(len(document.body) / TEXT_PART_CHARS))
+    return split_part(document.body, part)
+
+
+def split_part(text: str, part: int, size: int | None = None) -> tuple[str, int]:
+    """Part ``part`` (1-based) of ``text`` in pieces of about ``size`` characters, and the
+    number of parts; a piece ends at a paragraph break when there is one near its end."""
+    size = size or TEXT_PART_CHARS
+    parts = max(1, math.ceil(len(text) / size))
     part = min(max(part, 1), parts)
-    start = (part - 1) * TEXT_PART_CHARS
-    return document.body[start : start + TEXT_PART_CHARS], parts
+    start = _part_start(text, part, size)
+    end = _part_start(text, part + 1, size) if part < parts else len(text)
+    return text[start:end], parts
+
+
+def _part_start(text: str, part: int, size: int) -> int:
+    if part <= 1:
+        return 0
+    nominal = (part - 1) * size
+    floor = nominal - size // 5
+    cut = text.rfind("\n\n", floor, nominal)
+    return cut + 2 if cut != -1 else nominal
 
 
 # --------------------------------------------------------------------------- runs

@@ -1,7 +1,8 @@
 from flask import abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from academy.documents.indexing import index_state
+from academy.documents.indexing import INDEXED_BODY_CHARS, index_state
+from academy.documents.services import split_part
 from academy.markdown import render_document, wrap_path
 from academy.models import Role
 from academy.practice import bp, services
@@ -44,13 +45,27 @@ def _page_url(page: int | None = None, **changes) -> str:
 def document(document_id: int):
     document = services.get_document(document_id) or abort(404)
     services.record_document_open(current_user, document, request.args.get("poging", ""))
+    # A long text is sent in parts (a 45 MB log file is not one page).
+    text, parts = split_part(document.markup or document.body, _part_arg())
+    part = min(_part_arg(), parts)
     return render_template(
         "practice/document.html",
         document=document,
-        body=render_document(document.body),
+        body=render_document(text),
+        part=part,
+        parts=parts,
+        part_url=lambda number: url_for(
+            "practice.document", document_id=document.id, **{**request.args, "deel": number}
+        ),
+        searchable_chars=INDEXED_BODY_CHARS if len(document.body) > INDEXED_BODY_CHARS else 0,
         source=wrap_path(document.source) if document.source else None,
         back=_local_search_url(request.args.get("terug", "")),
     )
+
+
+def _part_arg() -> int:
+    value = request.args.get("deel", "1")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 1
 
 
 def _local_search_url(url: str) -> str:

@@ -83,7 +83,9 @@ def test_pages_show_counts_tabs_and_the_upload_form(app, client, login):
     assert 'enctype="multipart/form-data"' in imports
     assert 'type="file"' in imports and "multiple" in imports
     assert f'href="{IMPORTS}" aria-current="page">Imports' in imports
-    assert "IMPORT_FOLDERS" in imports  # no server folder released: says how
+    assert 'name="folder"' in imports  # a released server folder can be chosen
+    app.config["IMPORT_FOLDERS"] = ()
+    assert "IMPORT_FOLDERS" in client.get(IMPORTS).get_data(as_text=True)  # none: says how
 
 
 def test_upload_of_several_files_imports_them_and_shows_the_summary(app, client, login, upload_tmp):
@@ -418,3 +420,28 @@ def test_prune_removes_documents_whose_files_are_gone(app, runner, tmp_path):
     pruned = runner.invoke(args=["import-docs", str(folder), "--prune"])
     assert "1 removed" in pruned.output, pruned.output
     assert _hits(app, "leerplicht") == ["Blijft"]
+
+
+def test_the_practice_page_of_a_long_document_is_sent_in_parts(app, client, login, monkeypatch):
+    from academy.documents import indexing
+
+    monkeypatch.setattr("academy.documents.services.TEXT_PART_CHARS", 100)
+    monkeypatch.setattr("academy.practice.routes.INDEXED_BODY_CHARS", 150)
+    paragraphs = [f"Alinea {n} " + "woord " * 12 for n in range(1, 9)]
+    with app.app_context():
+        document = Document(
+            key="lang", title="Lang verslag", doctype="nota", body="\n\n".join(paragraphs)
+        )
+        db.session.add(document)
+        db.session.commit()
+        document_id = document.id
+        indexing.ensure_index()
+    login("medewerker")
+    first = client.get(f"/zoeken/documenten/{document_id}").get_data(as_text=True)
+    assert "Alinea 1 " in first and "Alinea 3 " not in first
+    assert "alleen de eerste 150 tekens zijn doorzoekbaar" in first
+    match = re.search(r'href="([^"]+)" rel="next"', first)
+    assert match and "deel=2" in match.group(1)
+    second = client.get(match.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert "Alinea 1 " not in second and "Alinea 2 " in second  # cut at a paragraph
+    assert "Deel 2 van" in second
