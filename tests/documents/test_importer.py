@@ -90,7 +90,8 @@ def test_first_import_adds_everything_and_makes_it_searchable(app, docs):
     nota = documents["import:fysiek/nota.docx"]
     assert nota.title == "Nota kademuren"
     assert nota.source == "fysiek/nota.docx"
-    assert nota.doctype == "overig" and nota.theme_id is None and nota.year is None
+    # no sidecar: the type comes from the title's rules (describe.DOCTYPE_RULES)
+    assert nota.doctype == "nota" and nota.theme_id is None and nota.year is None
     assert nota.summary.startswith("Gemeente Nota kademuren Het college")
     assert len(nota.content_hash) == 64
     assert documents["import:sociaal/jeugd.md"].title == "Jeugdhulp in cijfers"
@@ -155,7 +156,9 @@ def test_messy_folder_reports_bad_files_and_imports_the_rest(app, tmp_path):
     with app.app_context():
         summary = import_folder(root, max_bytes=MB)
     assert dict(summary.failed) == {
-        "begroting.xlsx": "bestandstype wordt niet ondersteund (.xlsx)",
+        "begroting.xlsx": (
+            "Excel-werkmap (.xlsx) wordt niet ondersteund; sla het op als PDF of .docx"
+        ),
         "groot.md": "te groot (2,0 MB, maximum 1 MB)",
         "kapot.pdf": "onleesbare PDF",
         "kopie van goed.txt": "dubbel: zelfde inhoud als goed.txt",
@@ -196,7 +199,7 @@ def test_metadata_maps_type_theme_year_and_people(app, themes, tmp_path):
     (root / "metadata.csv").write_text(
         "bestand;titel;type;thema;jaar;datum;afdeling;auteur;samenvatting\n"
         "a.txt;Armoedemonitor;Monitor;ARMOEDE;2021;;Werk en Inkomen;P. de Vries;Kort.\n"
-        "b.txt;;Brief;funderingen;1850;12-05-2019;;;\n"
+        "b.txt;;Brief;funderingen;1750;12-05-2019;;;\n"
         "c.txt;;nota;Armoede en schulden;2021.0;;;;\n"
         "d.txt;;;Onbekend thema;;ergens in 2017;;;\n",
         encoding="utf-8",

@@ -110,7 +110,9 @@ def test_too_large_is_refused_before_reading_with_sizes_in_the_reason(tmp_path):
 def test_unsupported_type_is_named_in_the_reason(tmp_path):
     (tmp_path / "begroting.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "LEESMIJ").write_bytes(b"tekst")
-    assert refused(tmp_path / "begroting.xlsx") == "bestandstype wordt niet ondersteund (.xlsx)"
+    assert refused(tmp_path / "begroting.xlsx") == (
+        "Excel-werkmap (.xlsx) wordt niet ondersteund; sla het op als PDF of .docx"
+    )
     assert "zonder extensie" in refused(tmp_path / "LEESMIJ")
 
 
@@ -128,10 +130,11 @@ def test_control_characters_are_removed_from_the_text(tmp_path):
     [
         ("Inleiding\n\n# Armoedebeleid 2023 #\n\nTekst", "Armoedebeleid 2023"),
         ("Monitor wonen\n=============\n\nTekst", "Monitor wonen"),
-        ("```\n# geen kop in code\n```\n## Tweede niveau\n\nTekst", "Notitie"),
+        ("```\n# geen kop in code\n```\n## Tweede niveau\n\nTekst", "Tweede niveau"),
+        ("```\n# geen kop in code\n```\nTekst", "Notitie"),
     ],
 )
-def test_markdown_title_from_the_first_level_one_heading(tmp_path, text, title):
+def test_markdown_title_from_the_first_heading_of_any_level(tmp_path, text, title):
     path = tmp_path / "notitie.md"
     path.write_text(text, encoding="utf-8")
     assert load(path).title == title
@@ -240,7 +243,12 @@ def test_docx_title_from_heading_style_and_tables_in_the_body(tmp_path):
     loaded = load(path)
     assert loaded.title == "Nota funderingsherstel"
     assert "De raad besluit tot uitvoering." in loaded.body
-    assert "Rosmolenwijk | 1.240" in loaded.body
+    # tables: cells as words in the text, a pipe table in the display Markdown
+    assert "Rosmolenwijk 1.240" in loaded.body and "|" not in loaded.body
+    assert loaded.markup == (
+        "Gemeente Zaanstad\n\n# Nota funderingsherstel\n\nDe raad besluit tot uitvoering.\n\n"
+        "| Wijk | Woningen |\n| --- | --- |\n| Rosmolenwijk | 1.240 |"
+    )
 
 
 def test_docx_without_heading_uses_first_paragraph(tmp_path):
@@ -344,7 +352,7 @@ def test_malformed_sidecar_is_a_warning_and_the_file_still_loads(tmp_path, name,
     (tmp_path / name).write_text(content)
     loaded = load(tmp_path / "a.txt")
     assert loaded.body == "Gewone tekst"
-    assert loaded.title == "A"
+    assert loaded.title == "Gewone tekst"  # "a" says nothing: the first line does
     assert loaded.metadata == {}
     assert loaded.warnings == (warning,)
 
