@@ -97,9 +97,13 @@ def import_folder(
     ``progress(done, total)`` is called after each file.
     """
     root = Path(root).resolve()
-    paths = list(iter_files(root))  # paths only: bodies are read a batch at a time
-    total = len(paths)
     summary = ImportSummary()
+
+    def skipped(path: Path, reason: str) -> None:  # symlinks out of root, FIFOs, devices
+        summary.failed.append((_relative(path, root), reason))
+
+    paths = list(iter_files(root, skipped=skipped))  # paths only: bodies come a batch at a time
+    total = len(paths)
     run = _Run(themes=_theme_lookup())
     for start in range(0, total, max(1, batch_size)):
         batch: list[tuple[str, LoadedFile]] = []

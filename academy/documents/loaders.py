@@ -323,8 +323,9 @@ def _unsupported(suffix: str) -> str:
     return f"bestandstype wordt niet ondersteund ({suffix or 'zonder extensie'})"
 
 
-def _cut(text: str, limit: int = MAX_BODY_CHARS) -> tuple[str, bool]:
-    """At most ``limit`` characters, cut at a line (or word) end; and whether it was cut."""
+def _cut(text: str) -> tuple[str, bool]:
+    """At most MAX_BODY_CHARS characters, cut at a line (or word) end; and whether it was cut."""
+    limit = MAX_BODY_CHARS
     if len(text) <= limit:
         return text, False
     head = text[:limit]
@@ -483,10 +484,31 @@ def _read_markdown(text: str) -> tuple[str, str, str, dict[str, str]]:
     front, text = _front_matter(text.lstrip("\ufeff"))
     text = _loosen_headings(_LEADING_HTML.sub("", text, count=1))
     heading, plain = _markdown_text(_MARKDOWN.parse(text))
-    markup = _MD_REF_DEFINITION.sub("", text)
-    markup = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", markup))
-    markup = _HTML_TAG.sub("", _MD_REF_LINK.sub(r"\1", markup))
-    return front.pop("titel", "") or heading, plain, markup, front
+    return front.pop("titel", "") or heading, plain, _display_markdown(text), front
+
+
+_FENCED_CODE = re.compile(r"^ {0,3}(```|~~~).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)
+
+
+def _display_markdown(text: str) -> str:
+    """The source without link targets, image paths, reference definitions or HTML tags.
+
+    Fenced code is left as it is (``#include <stdio.h>`` is not a tag).
+    """
+    out: list[str] = []
+    position = 0
+    for match in _FENCED_CODE.finditer(text):
+        out.append(_strip_targets(text[position : match.start()]))
+        out.append(match.group(0))
+        position = match.end()
+    out.append(_strip_targets(text[position:]))
+    return "".join(out)
+
+
+def _strip_targets(text: str) -> str:
+    text = _MD_REF_DEFINITION.sub("", text)
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+    return _HTML_TAG.sub("", _MD_REF_LINK.sub(r"\1", text))
 
 
 _BLOCK_ENDS = frozenset(

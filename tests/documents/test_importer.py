@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -389,3 +390,27 @@ def test_cli_import_docs_refuses_a_missing_path_or_a_file(app, runner, tmp_path,
     assert message in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(Document.id))) == 0
+
+
+# --------------------------------------------------------------------------- what the walk skips
+
+
+def test_symlinks_out_of_the_folder_and_fifos_are_reported_not_imported(app, tmp_path):
+    secret = tmp_path / "geheim"
+    secret.mkdir()
+    (secret / "hostname").write_text("server-01.intern")
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "nota.txt").write_text("Een nota over wijkteams.")
+    (root / "hostname.txt").symlink_to(secret / "hostname")
+    (root / "etc").symlink_to(secret, target_is_directory=True)
+    os.mkfifo(root / "pijp.md")
+    with app.app_context():
+        summary = import_folder(root)
+    assert summary.added == 1
+    assert dict(summary.failed) == {
+        "etc": "koppeling naar buiten de importmap; overgeslagen",
+        "hostname.txt": "koppeling naar buiten de importmap; overgeslagen",
+        "pijp.md": "named pipe (FIFO), geen document; overgeslagen",
+    }
+    assert _search(app, "server") == []
