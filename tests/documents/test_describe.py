@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,9 @@ def test_summary_skips_markup_and_cuts_at_a_word():
     assert d.summary_from("## Kop\n- punt een\n1. punt twee") == "Kop punt een punt twee"
     summary = d.summary_from("woord " * 200)
     assert summary.endswith("woord…") and len(summary) <= d.SUMMARY_CHARS + 1
+
+
+def test_the_readme_lists_every_type_rule():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for pattern, doctype in d.DOCTYPE_RULES:
+        assert f"| `{doctype}` | `{pattern.replace('|', chr(92) + '|')}` |" in readme
