@@ -232,12 +232,28 @@ def child_import(root: Path, work: Path, profile: bool) -> dict:
             stats.print_stats(30)
             stats.sort_stats("tottime").print_stats(20)
             (work / "profile.txt").write_text(out.getvalue())
+        from collections import Counter
+
+        from sqlalchemy import select
+
+        from academy.models import Document
+
+        rows = db.session.execute(
+            select(Document.source, Document.title, Document.year, Document.doctype)
+        ).all()
+        sample = random.Random(3).sample(rows, min(20, len(rows)))
+        reasons = Counter(reason.split(" (")[0] for _path, reason in summary.failed)
         return {
             "seconds": imported,
             "searchable_seconds": searchable,
             "added": summary.added,
             "failed": len(summary.failed),
             "peak_rss_mb": _peak_rss_mb(),
+            "sample": [list(row) for row in sample],
+            "reasons": reasons.most_common(10),
+            "doctypes": Counter(row[3] for row in rows).most_common(),
+            "without_year": sum(1 for row in rows if row[2] is None),
+            "generic_titles": sum(1 for row in rows if row[1].casefold() in ("readme", "index")),
         }
 
 
@@ -370,6 +386,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=150, help="at least this many MB")
     parser.add_argument("--root", help="measure this folder instead of the generated one")
     parser.add_argument("--profile", action="store_true", help="cProfile the import")
+    parser.add_argument("--sample", action="store_true", help="print imported titles/years/types")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -412,6 +429,13 @@ def main() -> None:
           f"(peak RSS {loaded['peak_rss_mb']:,.0f} MB)")  # fmt: skip
     print(f"SQLite FTS5 baseline (same loaders): {fts['seconds']:.1f} s; "
           f"import / FTS5 = {seconds / fts['seconds']:.2f}")  # fmt: skip
+    if args.sample:
+        print(f"types: {imported['doctypes']}")
+        print(f"documents without a year: {imported['without_year']}; titled README/index: "
+              f"{imported['generic_titles']}")  # fmt: skip
+        print(f"not imported, by reason: {imported['reasons']}")
+        for source, title, year, doctype in imported["sample"]:
+            print(f"  {year or '-':>4} {doctype:<13} {title[:70]:<70} {source[-50:]}")
     if mrr:
         print(f"known items: MRR {mrr['mrr']:.3f}, {mrr['top3']} of {mrr['queries']} in the "
               f"top 3 (FTS5 with the same titles: MRR {mrr['fts_mrr']:.3f}, "

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 __all__ = [
+    "BOILERPLATE_LINES",
     "DOCTYPE_RULES",
     "GENERIC_NAMES",
     "OTHER_DOCTYPE",
@@ -189,10 +190,34 @@ def truncate(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
+#: Opening lines that are letterhead, not title (case-insensitive, whole line).
+BOILERPLATE_LINES: tuple[str, ...] = (
+    r"pagina \d+( van \d+)?",
+    r"(tweede|eerste) kamer der staten-generaal",
+    r"vergaderjaar .*",
+    r">? ?retouradres.*",
+    r"aan de (voorzitter|gemeenteraad|leden|raad).*",
+    r"der staten-generaal",
+    r"postbus .*",
+    r"\d{4} ?[a-z]{2}\b.*",  # a postcode line
+    r"(gemeente|provincie|waterschap|ministerie van) [\w' .-]+",
+    r"(datum|kenmerk|uw kenmerk|ons kenmerk|bijlage\(n\)|bijlagen?|contactpersoon)\b.*",
+    r"(concept|vertrouwelijk|openbaar|retouradres)",
+)
+_BOILERPLATE = re.compile("|".join(f"(?:{line})" for line in BOILERPLATE_LINES), re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:onderwerp|betreft)\s*:?\s+(.{3,})$", re.IGNORECASE)
+OPENING_LINES = 40
+
+
 def _first_line(body: str) -> str:
-    for line in body.split("\n", 40)[:40]:
-        line = clean_title(line)
-        if len(line) >= 3 and re.search(r"[^\W\d_]{2}", line):
+    """The subject line of a letter, else the first line that is not letterhead."""
+    lines = [clean_title(line) for line in body.split("\n", OPENING_LINES)[:OPENING_LINES]]
+    for line in lines:
+        match = _SUBJECT.match(line)
+        if match:
+            return truncate(match.group(1), 200)
+    for line in lines:
+        if len(line) >= 3 and re.search(r"[^\W\d_]{2}", line) and not _BOILERPLATE.fullmatch(line):
             return truncate(line, 200)
     return ""
 

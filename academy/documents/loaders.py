@@ -716,7 +716,9 @@ def _tidy_markdown(text: str) -> str:
 # --------------------------------------------------------------------------- pdf
 
 _USELESS_PDF_TITLES = re.compile(
-    r"^(untitled|naamloos|document\d*|microsoft word|powerpoint|slide \d+|\W*)$", re.I
+    r"^(untitled|naamloos|document\d*|document title|title|titel|microsoft word|powerpoint"
+    r"|slide \d+|\W*)$",
+    re.I,
 )
 
 

@@ -192,3 +192,27 @@ def test_the_readme_lists_every_type_rule():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for pattern, doctype in d.DOCTYPE_RULES:
         assert f"| `{doctype}` | `{pattern.replace('|', chr(92) + '|')}` |" in readme
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a Kamerstuk: letterhead, page number and session year are not the title
+        (
+            "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2020–2021\n"
+            "32 545 Wet- en regelgeving financiële markten\nNr. 143 MOTIE",
+            "32 545 Wet- en regelgeving financiële markten",
+        ),
+        # a minister's letter: the subject line is
+        (
+            "Pagina 1 van 3\n> Retouradres Postbus 20301 2500 EH Den Haag\n"
+            "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n"
+            "2500 EA DEN HAAG\nDatum 1 maart 2011\nOnderwerp Draagmoederschap\nTekst.",
+            "Draagmoederschap",
+        ),
+        ("Gemeente Lindewaard\nOnderwerp: herinrichting Marktplein\n", "herinrichting Marktplein"),
+        ("Pagina 1 van 15\nFiche 5: Herziening verordening\n", "Fiche 5: Herziening verordening"),
+    ],
+)
+def test_first_line_skips_letterheads_and_prefers_the_subject(body, title):
+    assert describe("scan0001.pdf", body=body, first_line_is_title=True).title == title
