@@ -414,3 +414,16 @@ def test_symlinks_out_of_the_folder_and_fifos_are_reported_not_imported(app, tmp
         "pijp.md": "named pipe (FIFO), geen document; overgeslagen",
     }
     assert _search(app, "server") == []
+
+
+def test_generic_names_take_a_folder_inside_the_import_never_outside(app, tmp_path):
+    root = tmp_path / "gedeelde-schijf"
+    (root / "jeugd" / "2019").mkdir(parents=True)
+    (root / "README.md").write_text("Tekst zonder kop over de schijf.\n", encoding="utf-8")
+    (root / "jeugd" / "2019" / "index.md").write_text("Alleen tekst.\n", encoding="utf-8")
+    with app.app_context():
+        import_folder(root)
+    documents = _documents(app)
+    top, nested = documents["import:README.md"], documents["import:jeugd/2019/index.md"]
+    assert top.title == "Tekst zonder kop over de schijf."  # not "Gedeelde schijf"
+    assert (nested.title, nested.year) == ("Jeugd", 2019)
