@@ -77,6 +77,8 @@ SUFFIX_KINDS: dict[str, str] = {
     ".docx": "docx",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_KINDS)
+#: Formats whose first line beats the file name as a title (no heading found).
+FIRST_LINE_KINDS = frozenset({"pdf", "docx"})
 #: Formats people keep next to their documents that we do not read (yet), named in Dutch.
 UNSUPPORTED_KINDS: dict[str, str] = {
     ".xlsx": "Excel-werkmap",
@@ -300,7 +302,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
         heading,
         body,
         path.name,  # the importer knows the import root and adds meaningful folders
-        first_line_is_title=kind == "pdf",
+        first_line_is_title=kind in FIRST_LINE_KINDS,
     )
     return LoadedFile(
         title=_truncate(_clean_title(title), MAX_TITLE_CHARS),
@@ -312,7 +314,7 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
         heading=heading,
         markup=markup,
         truncated=truncated,
-        first_line_is_title=kind == "pdf",
+        first_line_is_title=kind in FIRST_LINE_KINDS,
     )
 
 
@@ -811,7 +813,6 @@ def _read_docx(data: bytes) -> tuple[str, str, str]:
             return style_names[style_id]
 
         heading = ""
-        first_paragraph = ""
         parts: list[str] = []
         markdown: list[str] = []
         size = 0
@@ -828,8 +829,6 @@ def _read_docx(data: bytes) -> tuple[str, str, str]:
             if not text:
                 continue
             size += len(text)
-            if not first_paragraph:
-                first_paragraph = text
             style_id = block._p.style
             name = style_name(style_id)
             if style_id and (_HEADING_STYLE.match(style_id) or _HEADING_STYLE.match(name)):
@@ -851,7 +850,8 @@ def _read_docx(data: bytes) -> tuple[str, str, str]:
     joined = "\n\n".join(markdown)
     joined = re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", joined)
     joined = re.sub(r"(?m)^(- .*)\n\n(?=- )", r"\1\n", joined)
-    return heading or _truncate(first_paragraph, 200), "\n\n".join(parts), joined
+    # Without a heading style the first line stands in (describe skips letterheads).
+    return heading, "\n\n".join(parts), joined
 
 
 def _docx_table(table) -> tuple[str, str]:  # noqa: ANN001 - docx.table.Table

@@ -262,6 +262,14 @@ def test_docx_without_heading_uses_first_paragraph(tmp_path):
     assert load(path).title == "Brief aan de raad over vsv"
 
 
+def test_docx_without_heading_skips_the_letterhead_for_the_subject(tmp_path):
+    path = write_docx(
+        tmp_path / "Document1.docx",
+        ["Gemeente Lindewaard", "Onderwerp: kapvergunning Dorpsstraat", "Geachte heer,"],
+    )
+    assert load(path).title == "kapvergunning Dorpsstraat"
+
+
 def test_docx_heading_in_a_dutch_style_is_found(tmp_path):
     document = docx.Document()
     document.add_paragraph("Concept – niet verspreiden")
