@@ -21,6 +21,7 @@ __all__ = [
     "OTHER_DOCTYPE",
     "Description",
     "choose_title",
+    "citation_title",
     "describe",
     "doctype_from_title",
     "find_date",
@@ -237,7 +238,10 @@ def choose_title(
     """
     parts = [part for part in PurePosixPath(relative_path).parts if part not in ("", "/")]
     name = parts[-1] if parts else ""
-    candidates: list[str] = [clean_title(sidecar_title), clean_title(heading)]
+    heading = clean_title(heading)
+    if _FORMAL_TITLE.match(heading):
+        heading = citation_title(body) or heading
+    candidates: list[str] = [clean_title(sidecar_title), heading]
     if first_line_is_title:
         candidates.append(_first_line(body))
     if name and not is_generic_name(name):
@@ -250,6 +254,24 @@ def choose_title(
         if candidate:
             return truncate(candidate)
     return readable_name(name) if name else UNTITLED
+
+
+#: A law's formal long title ("Wet van 28 april 1995, houdende ..."): nobody searches for it.
+_FORMAL_TITLE = re.compile(
+    r"^(rijkswet|wet|besluit|koninklijk besluit|regeling|beschikking)\s+van\s+\d", re.I
+)
+#: "Deze wet wordt aangehaald als: Jeugdwet." — the name a law is cited by (its citeertitel).
+_CITATION = re.compile(
+    r"(?:kan|kunnen|wordt|worden)\s+(?:worden\s+)?aangehaald\s+als:?\s+[\"“']?"
+    r"([^\n\"”';.]{3,120}?)[\"”']?(?:\s+met vermelding\b|[.;]|\n|$)",
+    re.I,
+)
+
+
+def citation_title(body: str) -> str:
+    """The citation title a law gives itself, usually in its last article ("" if none)."""
+    match = _CITATION.search(body)
+    return clean_title(match.group(1)) if match else ""
 
 
 # --------------------------------------------------------------------------- dates

@@ -216,3 +216,35 @@ def test_the_readme_lists_every_type_rule():
 )
 def test_first_line_skips_letterheads_and_prefers_the_subject(body, title):
     assert describe("scan0001.pdf", body=body, first_line_is_title=True).title == title
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "title"),
+    [
+        # a law's formal long title gives way to the name it is cited by
+        (
+            "Wet van 1 maart 2014 inzake regels over de gemeentelijke verantwoordelijkheid",
+            "Artikel 12.5\n\nDeze wet wordt aangehaald als: Jeugdwet.\n",
+            "Jeugdwet",
+        ),
+        (
+            "Wet van 30 mei 1968, houdende vaststelling Leerplichtwet 1969",
+            'Deze wet kan worden aangehaald als "Leerplichtwet 1969".',
+            "Leerplichtwet 1969",
+        ),
+        (
+            "Wet van 28 april 1995, houdende vervanging van de Archiefwet 1962",
+            "Deze wet kan worden aangehaald als Archiefwet met vermelding van het jaartal.",
+            "Archiefwet",
+        ),
+        # an ordinary heading stays, whatever the text cites
+        ("Nota jeugdhulp", "De wet wordt aangehaald als: Jeugdwet.", "Nota jeugdhulp"),
+        # no citation: the long title stays
+        ("Wet van 31 oktober 1991, regelen", "Artikel 1.", "Wet van 31 oktober 1991, regelen"),
+    ],
+)  # fmt: skip
+def test_a_formal_long_title_gives_way_to_the_citation_title(heading, body, title):
+    described = describe("wet/x/README.md", heading=heading, body=heading + "\n\n" + body)
+    assert described.title == title
+    if heading.startswith("Wet van"):
+        assert described.year is not None and described.doctype == "wet"
