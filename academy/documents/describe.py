@@ -57,8 +57,8 @@ GENERIC_NAMES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 #: (pattern on the title, document type). The type of the EARLIEST match in the title wins
-#: ("Evaluatie van de Leerplichtwet" is an evaluatie); rules whose type the application does
-#: not know are skipped. Patterns are case-insensitive and anchored on word starts.
+#: ("Evaluatie van de Leerplichtwet" is an evaluatie); when the application does not know that
+#: type, the document is "overig". Patterns are case-insensitive whole words.
 DOCTYPE_RULES: tuple[tuple[str, str], ...] = (
     (r"raadsvoorstel\w*|voorstel aan de (gemeente)?raad|raadsbesluit", "raadsvoorstel"),
     (r"factsheet\w*|feitenblad", "factsheet"),
@@ -352,15 +352,15 @@ def _folder_year(relative_path: str) -> int | None:
 
 
 def doctype_from_title(title: str, doctypes: Collection[str]) -> str:
-    """The type of the earliest rule that matches the title, among the known types."""
+    """The type of the earliest rule that matches the title; "overig" when the application
+    does not know that type (a later keyword must not decide: "Regeling jaarverslaggeving"
+    is a regeling, not a jaarverslag)."""
     best: tuple[int, int, str] | None = None
     for order, (pattern, doctype) in enumerate(_RULES):
-        if doctype not in doctypes:
-            continue
         match = pattern.search(title)
         if match and (best is None or (match.start(), order) < best[:2]):
             best = (match.start(), order, doctype)
-    return best[2] if best else OTHER_DOCTYPE
+    return best[2] if best and best[2] in doctypes else OTHER_DOCTYPE
 
 
 # --------------------------------------------------------------------------- summary

@@ -138,10 +138,12 @@ def test_doctype_from_title(title, doctype):
     assert d.doctype_from_title(title, ALL_TYPES) == doctype
 
 
-def test_types_the_application_does_not_know_are_skipped():
+def test_a_type_the_application_does_not_know_is_overig_not_a_later_keyword():
     assert d.doctype_from_title("Wet op de jeugdzorg", DOCUMENT_TYPES) == "overig"
     assert d.doctype_from_title("Evaluatie Wet op de jeugdzorg", DOCUMENT_TYPES) == "evaluatie"
-    assert d.doctype_from_title("Wet en nota", DOCUMENT_TYPES) == "nota"
+    assert d.doctype_from_title("Wet en nota", DOCUMENT_TYPES) == "overig"
+    assert d.doctype_from_title("Regeling jaarverslaggeving onderwijs", DOCUMENT_TYPES) == "overig"
+    assert d.doctype_from_title("Richtlijn onderzoek ter zitting", DOCUMENT_TYPES) == "overig"
 
 
 @pytest.mark.parametrize(
