@@ -262,7 +262,8 @@ _FORMAL_TITLE = re.compile(
 )
 #: "Deze wet wordt aangehaald als: Jeugdwet." — the name a law is cited by (its citeertitel).
 _CITATION = re.compile(
-    r"(?:kan|kunnen|wordt|worden)\s+(?:worden\s+)?aangehaald\s+als:?\s+[\"“']?"
+    r"(?:kan|kunnen|wordt|worden)\s+(?:worden\s+)?aangehaald\s+"
+    r"(?:als|onder\s+de\s+(?:titel|naam)):?\s+[\"“']?"
     r"([^\n\"”';.]{3,120}?)[\"”']?(?:\s+met vermelding\b|[.;]|\n|$)",
     re.I,
 )

@@ -239,6 +239,11 @@ def test_first_line_skips_letterheads_and_prefers_the_subject(body, title):
             "Deze wet kan worden aangehaald als Archiefwet met vermelding van het jaartal.",
             "Archiefwet",
         ),
+        (
+            "Wet van 12 mei 1928, tot vaststelling van bepalingen betreffende het opium",
+            'Deze wet kan worden aangehaald onder de titel "Opiumwet".',
+            "Opiumwet",
+        ),
         # an ordinary heading stays, whatever the text cites
         ("Nota jeugdhulp", "De wet wordt aangehaald als: Jeugdwet.", "Nota jeugdhulp"),
         # no citation: the long title stays
