@@ -717,6 +717,8 @@ def _tidy_markdown(text: str) -> str:
 
 # --------------------------------------------------------------------------- pdf
 
+#: A title that is really a file name: underscores, or a leading date/number code.
+_FILE_NAME_TITLE = re.compile(r"_|^\d{6,}")
 _USELESS_PDF_TITLES = re.compile(
     r"^(untitled|naamloos|document\d*|document title|title|titel|microsoft word|powerpoint"
     r"|slide \d+|\W*)$",
@@ -761,7 +763,7 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
     title = _clean_title(title)
     title = re.sub(r"^Microsoft (Word|PowerPoint) - ", "", title)
     title = re.sub(r"\.(docx?|pptx?|pdf)$", "", title, flags=re.I)
-    if _USELESS_PDF_TITLES.match(title):
+    if _USELESS_PDF_TITLES.match(title) or _FILE_NAME_TITLE.search(title):
         title = ""
     return title, "\n\n".join(pages)
 

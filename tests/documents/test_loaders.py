@@ -205,8 +205,12 @@ def test_pdf_without_title_uses_its_first_line(tmp_path):
     assert load(path).title == "Evaluatie jeugdhulp 2022"
 
 
-def test_pdf_placeholder_title_is_ignored(tmp_path):
-    path = write_pdf(tmp_path / "x.pdf", ["Monitor sociaal domein"], title="Untitled")
+@pytest.mark.parametrize(
+    "placeholder",
+    ["Untitled", "Document title", "20110301_5687928a draagmoederschap", "brief_def_v2"],
+)
+def test_pdf_placeholder_or_file_name_title_is_ignored(tmp_path, placeholder):
+    path = write_pdf(tmp_path / "x.pdf", ["Monitor sociaal domein"], title=placeholder)
     assert load(path).title == "Monitor sociaal domein"
 
 
