@@ -16,16 +16,13 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import re
 import shutil
 import socket
 import tempfile
 import time
 import unicodedata
-import zipfile
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -33,13 +30,20 @@ from typing import IO, Any
 from flask import current_app
 from sqlalchemy import func, select
 
+from academy.documents import describe
+from academy.documents.archives import (
+    ZIP_MAX_MEMBERS,
+    ZIP_MAX_TOTAL_BYTES,
+    _safe_part,
+    _save_stream,
+    extract_zip,
+)
 from academy.documents.loaders import (
     DEFAULT_MAX_BYTES,
     LoadedFile,
     LoadError,
     iter_files,
     load_file,
-    parse_date,
 )
 from academy.extensions import db
 from academy.models import (
@@ -66,11 +70,9 @@ BATCH_MAX_SECONDS = 2.0
 #: A running import whose worker has not reported for this long is taken as dead.
 HEARTBEAT_STALE_SECONDS = 120
 #: Characters of body text used as the summary when the metadata has none.
-SUMMARY_CHARS = 300
-#: Limits for an upload through the admin page (the request itself is capped by
-#: MAX_CONTENT_LENGTH; these guard what a zip unpacks to).
-ZIP_MAX_TOTAL_BYTES = 512 * 1024 * 1024
-ZIP_MAX_MEMBERS = 10_000
+SUMMARY_CHARS = describe.SUMMARY_CHARS
+# Limits for an upload through the admin page (the request itself is capped by
+# MAX_CONTENT_LENGTH; ZIP_MAX_* guard what a zip unpacks to) live in archives.py.
 
 # Column sizes of Document, so a long value is cut instead of failing a whole batch.
 _KEY_MAX = 500
@@ -449,9 +451,16 @@ def _record_skipped(run: ImportRun, refused: list[tuple[str, str]]) -> None:
 def _import_tree(run: ImportRun, root: Path, *, progress: Progress | None, batch_size: int) -> None:
     run_id, max_bytes = run.id, run.max_bytes
     done_paths = set(db.session.scalars(select(ImportFile.path).where(ImportFile.run_id == run_id)))
-    paths = list(iter_files(root))  # paths only: bodies are read a batch at a time
-    total = len(paths)
+    walk_skipped: list[tuple[str, str]] = []
+
+    def skipped(path: Path, reason: str) -> None:  # symlinks out of the root, FIFOs, devices
+        walk_skipped.append((_relative(path, root), reason))
+
+    paths = list(iter_files(root, skipped=skipped))  # paths only: bodies come a batch at a time
+    total = len(paths) + len(walk_skipped)
     done = sum(1 for path in paths if _relative(path, root) in done_paths)
+    _record_skipped(run, walk_skipped)
+    done += len(walk_skipped)
     run.total, run.done = total, done
     db.session.commit()
     state = _Run(themes=_theme_lookup())
@@ -751,32 +760,32 @@ def _imported_hashes(hashes: set[str], *, exclude_keys: list[str]) -> dict[str, 
 
 
 def _document_fields(relative: str, loaded: LoadedFile, run: _Run) -> dict[str, Any]:
-    """The Document columns for a loaded file, from its text and sidecar metadata."""
+    """The Document columns for a loaded file, from its text, sidecar metadata and path."""
     metadata = loaded.metadata
-    doctype = metadata.get("type", "").casefold()
-    if doctype not in DOCTYPES:
-        if doctype and doctype != OTHER_DOCTYPE:
-            run.unknown_types[doctype] += 1
-        doctype = OTHER_DOCTYPE
+    described = describe.describe(
+        metadata=metadata,
+        heading=loaded.heading,
+        body=loaded.body,
+        relative_path=relative,
+        doctypes=DOCTYPES,
+        first_line_is_title=loaded.first_line_is_title,
+    )
+    if described.unknown_doctype:
+        run.unknown_types[described.unknown_doctype] += 1
     theme_id = None
     if metadata.get("thema"):
         theme_id = run.themes.get(metadata["thema"].casefold())
         if theme_id is None:
             run.unknown_themes[metadata["thema"]] += 1
-    published = parse_date(metadata["datum"]) if metadata.get("datum") else None
-    year = _year(metadata.get("jaar", ""))
-    if year is None and published is not None:
-        year = published.year
-    if year is None:
-        year = _year(metadata.get("datum", ""), anywhere=True)
     return {
-        "title": loaded.title[:_TITLE_MAX],
+        "title": described.title[:_TITLE_MAX],
         "summary": metadata.get("samenvatting") or _summary_from(loaded.body),
         "body": loaded.body,
-        "doctype": doctype,
+        "markup": loaded.markup,
+        "doctype": described.doctype,
         "theme_id": theme_id,
-        "year": year,
-        "published": published,
+        "year": described.year,
+        "published": described.published,
         "department": metadata.get("afdeling", "")[:_DEPARTMENT_MAX],
         "author": metadata.get("auteur", "")[:_AUTHOR_MAX],
         "source": relative,
@@ -807,152 +816,20 @@ def _assign(document: Document, fields: dict[str, Any]) -> None:
 
 
 def _year(value: str, *, anywhere: bool = False) -> int | None:
-    """A year between 1900 and 2100 from "2021" or "2021.0" (or anywhere in the text)."""
-    pattern = r"(?<!\d)(\d{4})(?!\d)" if anywhere else r"^\s*(\d{4})(?:\.0+)?\s*$"
-    match = re.search(pattern, value or "")
-    if match and 1900 <= int(match.group(1)) <= 2100:
-        return int(match.group(1))
-    return None
-
-
-_MARKUP_START = re.compile(r"^\s*(#{1,6}|[-*+>]|\d+\.)\s+", re.M)
+    """A year from "2021" or "2021.0" (or anywhere in the text); see describe.py."""
+    return describe.find_year(value) if anywhere else describe.parse_year(value)
 
 
 def _summary_from(body: str) -> str:
     """The first ~300 characters of the body, cut at a word."""
-    text = " ".join(_MARKUP_START.sub("", body).split())
-    if len(text) <= SUMMARY_CHARS:
-        return text
-    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0] or text[:SUMMARY_CHARS]
-    return cut.rstrip(" ,.;:-") + "…"
-
-
-# --------------------------------------------------------------------------- uploads
-
-_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
-
-
-def _safe_part(name: str) -> str:
-    """One path component without control or Windows-reserved characters ("" if unusable)."""
-    name = unicodedata.normalize("NFC", _UNSAFE_CHARS.sub("_", name)).strip()
-    if name in ("", ".", "..") or len(name.encode("utf-8")) > 240:
-        return ""
-    return name
-
-
-def _member_parts(name: str) -> list[str] | None:
-    """The path parts of a zip member, or None when it points outside the folder."""
-    name = name.replace("\\", "/")
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return None
-    parts = [part for part in name.split("/") if part not in ("", ".")]
-    if not parts or ".." in parts:
-        return None
-    safe = [_safe_part(part) for part in parts]
-    return safe if all(safe) else None
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}"
-
-
-def extract_zip(
-    stream: IO[bytes],
-    root: Path,
-    *,
-    label: str,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_total_bytes: int = ZIP_MAX_TOTAL_BYTES,
-    max_members: int = ZIP_MAX_MEMBERS,
-) -> list[tuple[str, str]]:
-    """Extract a zip archive under ``root`` safely; return the members refused, with why.
-
-    Refuses absolute paths and "..", skips folders and hidden members (``__MACOSX``,
-    ``.DS_Store``), stops members at ``max_bytes`` and the whole archive at
-    ``max_total_bytes`` even when the sizes in the archive lie.
-    """
-    try:
-        archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return [(label, "onleesbaar zip-bestand")]
-    refused: list[tuple[str, str]] = []
-    root = root.resolve()
-    with archive:
-        members = archive.infolist()
-        if len(members) > max_members:
-            return [(label, f"te veel bestanden in het zip-bestand (maximum {max_members})")]
-        budget = max_total_bytes
-        for member in members:
-            if member.is_dir():
-                continue
-            parts = _member_parts(member.filename)
-            if parts is None:
-                refused.append((member.filename, "onveilig pad in zip-bestand; overgeslagen"))
-                continue
-            if any(part.startswith((".", "~$")) or part == "__MACOSX" for part in parts):
-                continue
-            target = root.joinpath(*parts)
-            if not target.resolve().is_relative_to(root):  # belt and braces
-                refused.append((member.filename, "onveilig pad in zip-bestand; overgeslagen"))
-                continue
-            shown = "/".join(parts)
-            if member.file_size > max_bytes:
-                refused.append(
-                    (shown, f"te groot ({_mb(member.file_size)} MB, maximum {_mb(max_bytes)} MB)")
-                )
-                continue
-            if member.file_size > budget:
-                refused.append(
-                    (label, f"pakt uit tot meer dan {_mb(max_total_bytes)} MB; rest overgeslagen")
-                )
-                break
-            if target.exists():
-                refused.append((shown, "bestandsnaam komt twee keer voor; alleen de eerste"))
-                continue
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(member) as source:
-                    problems = _save_stream(source, target, shown, max_bytes)
-            except (
-                zipfile.BadZipFile,
-                RuntimeError,  # encrypted member
-                NotImplementedError,  # unsupported compression
-                zlib.error,
-                OSError,
-                EOFError,
-            ):
-                target.unlink(missing_ok=True)
-                refused.append((shown, "onleesbaar in het zip-bestand"))
-                continue
-            refused.extend(problems)
-            if not problems:
-                budget -= target.stat().st_size
-    return refused
-
-
-def _save_stream(source: IO[bytes], target: Path, shown: str, max_bytes: int) -> list[tuple]:
-    """Copy at most ``max_bytes``; a larger stream is removed and reported."""
-    written = 0
-    with target.open("xb") as out:
-        for chunk in _chunks(source):
-            written += len(chunk)
-            if written > max_bytes:
-                break
-            out.write(chunk)
-    if written > max_bytes:
-        target.unlink(missing_ok=True)
-        return [(shown, f"te groot (maximum {_mb(max_bytes)} MB)")]
-    return []
-
-
-def _chunks(source: IO[bytes], size: int = 1024 * 1024) -> Iterator[bytes]:
-    while chunk := source.read(size):
-        yield chunk
+    return describe.summary_from(body, SUMMARY_CHARS)
 
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_MAX_BYTES",
+    "ZIP_MAX_MEMBERS",
+    "ZIP_MAX_TOTAL_BYTES",
     "ImportSummary",
     "documents_by_origin",
     "extract_zip",

@@ -24,7 +24,8 @@ from academy.extensions import db
 from academy.models.maturity import Theme
 from academy.models.user import User
 
-# The document types of the practice corpus; imported files with another type get "overig".
+# The document types of the practice corpus (the demo uses the first seven) and of a
+# municipality's own documents; imported files with another type get "overig".
 DOCUMENT_TYPES: tuple[str, ...] = (
     "onderzoek",
     "factsheet",
@@ -33,6 +34,14 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "monitor",
     "evaluatie",
     "jaarverslag",
+    "wet",
+    "besluit",
+    "regeling",
+    "circulaire",
+    "beleidsregel",
+    "verordening",
+    "verdrag",
+    "brief",
 )
 
 

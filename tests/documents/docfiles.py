@@ -1,7 +1,12 @@
-"""Small real documents for loader and importer tests: a hand-written PDF and a .docx."""
+"""Small real documents for loader and importer tests: a hand-written PDF, a .docx, bombs."""
 
 from __future__ import annotations
 
+import io
+import random
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -68,3 +73,91 @@ def write_docx(
                 grid.cell(r, c).text = value
     document.save(str(path))
     return path
+
+
+# --------------------------------------------------------------------------- zip bombs
+
+
+def _deflated_repeat(parts: list[tuple[bytes, int]]) -> tuple[bytes, int, int]:
+    """Raw deflate of each (chunk, times) in turn, without ever holding the inflated bytes.
+
+    Each chunk is compressed once and ended with a full flush (which resets the compressor),
+    so its compressed block can simply be repeated. Returns (data, crc32, inflated size).
+    """
+    out = bytearray()
+    crc = 0
+    size = 0
+    for chunk, times in parts:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+        out += block * times
+        for _ in range(times):
+            crc = zlib.crc32(chunk, crc)
+        size += len(chunk) * times
+    out += zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # the final (empty) block
+    return bytes(out), crc, size
+
+
+def zip_bytes(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
+    """A zip from (name, raw data, method, crc32, inflated size) members, written by hand."""
+    out = bytearray()
+    directory = bytearray()
+    for name, data, method, crc, size in members:
+        encoded = name.encode()
+        offset = len(out)
+        out += struct.pack(
+            "<4s5H3L2H", b"PK\x03\x04", 20, 0, method, 0, 0x21, crc, len(data), size,
+            len(encoded), 0,
+        )  # fmt: skip
+        out += encoded + data
+        directory += struct.pack(
+            "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, method, 0, 0x21, crc, len(data), size,
+            len(encoded), 0, 0, 0, 0, 0, offset,
+        )  # fmt: skip
+        directory += encoded
+    start = len(out)
+    out += directory
+    out += struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), start, 0
+    )
+    return bytes(out)
+
+
+def docx_bomb_bytes(inflated_mb: int = 600, file_mb: float = 1.8) -> bytes:
+    """A .docx (a real one's parts) whose word/document.xml inflates to ``inflated_mb`` MB.
+
+    A stored, incompressible picture pads the file to ``file_mb`` MB.
+    """
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    members = []
+    with zipfile.ZipFile(buffer) as real:
+        for info in real.infolist():
+            if info.filename == "word/document.xml":
+                continue
+            raw = real.read(info)
+            data, crc, size = _deflated_repeat([(raw, 1)])
+            members.append((info.filename, data, 8, crc, size))
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w='
+        b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    )
+    paragraph = b"<w:p><w:r><w:t>bom bom bom bom bom</w:t></w:r></w:p>" * 80_000  # ~4 MB
+    repeat = inflated_mb * 1024 * 1024 // len(paragraph)
+    data, crc, size = _deflated_repeat(
+        [(head, 1), (paragraph, repeat), (b"</w:body></w:document>", 1)]
+    )
+    members.append(("word/document.xml", data, 8, crc, size))
+    packed = sum(len(member[1]) + 100 for member in members)
+    padding = random.Random(11).randbytes(max(0, int(file_mb * 1024 * 1024) - packed))
+    members.append(("word/media/image1.png", padding, 0, zlib.crc32(padding), len(padding)))
+    return zip_bytes(members)
+
+
+def zip_bomb_bytes(members: int = 3, inflated_mb: int = 40) -> bytes:
+    """A zip of ``members`` text files of ``inflated_mb`` MB of spaces each (~1000:1)."""
+    entries = []
+    for number in range(members):
+        data, crc, size = _deflated_repeat([(b" " * 1024 * 1024, inflated_mb)])
+        entries.append((f"deel{number}.txt", data, 8, crc, size))
+    return zip_bytes(entries)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -90,7 +91,8 @@ def test_first_import_adds_everything_and_makes_it_searchable(app, docs):
     nota = documents["import:fysiek/nota.docx"]
     assert nota.title == "Nota kademuren"
     assert nota.source == "fysiek/nota.docx"
-    assert nota.doctype == "overig" and nota.theme_id is None and nota.year is None
+    # no sidecar: the type comes from the title's rules (describe.DOCTYPE_RULES)
+    assert nota.doctype == "nota" and nota.theme_id is None and nota.year is None
     assert nota.summary.startswith("Gemeente Nota kademuren Het college")
     assert len(nota.content_hash) == 64
     assert documents["import:sociaal/jeugd.md"].title == "Jeugdhulp in cijfers"
@@ -155,7 +157,9 @@ def test_messy_folder_reports_bad_files_and_imports_the_rest(app, tmp_path):
     with app.app_context():
         summary = import_folder(root, max_bytes=MB)
     assert dict(summary.failed) == {
-        "begroting.xlsx": "bestandstype wordt niet ondersteund (.xlsx)",
+        "begroting.xlsx": (
+            "Excel-werkmap (.xlsx) wordt niet ondersteund; sla het op als PDF of .docx"
+        ),
         "groot.md": "te groot (2,0 MB, maximum 1 MB)",
         "kapot.pdf": "onleesbare PDF",
         "kopie van goed.txt": "dubbel: zelfde inhoud als goed.txt",
@@ -196,7 +200,7 @@ def test_metadata_maps_type_theme_year_and_people(app, themes, tmp_path):
     (root / "metadata.csv").write_text(
         "bestand;titel;type;thema;jaar;datum;afdeling;auteur;samenvatting\n"
         "a.txt;Armoedemonitor;Monitor;ARMOEDE;2021;;Werk en Inkomen;P. de Vries;Kort.\n"
-        "b.txt;;Brief;funderingen;1850;12-05-2019;;;\n"
+        "b.txt;;Brief;funderingen;1750;12-05-2019;;;\n"
         "c.txt;;nota;Armoede en schulden;2021.0;;;;\n"
         "d.txt;;;Onbekend thema;;ergens in 2017;;;\n",
         encoding="utf-8",
@@ -390,3 +394,40 @@ def test_cli_import_docs_refuses_a_missing_path_or_a_file(app, runner, tmp_path,
     assert message in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(Document.id))) == 0
+
+
+# --------------------------------------------------------------------------- what the walk skips
+
+
+def test_symlinks_out_of_the_folder_and_fifos_are_reported_not_imported(app, tmp_path):
+    secret = tmp_path / "geheim"
+    secret.mkdir()
+    (secret / "hostname").write_text("server-01.intern")
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "nota.txt").write_text("Een nota over wijkteams.")
+    (root / "hostname.txt").symlink_to(secret / "hostname")
+    (root / "etc").symlink_to(secret, target_is_directory=True)
+    os.mkfifo(root / "pijp.md")
+    with app.app_context():
+        summary = import_folder(root)
+    assert summary.added == 1
+    assert dict(summary.failed) == {
+        "etc": "koppeling naar buiten de importmap; overgeslagen",
+        "hostname.txt": "koppeling naar buiten de importmap; overgeslagen",
+        "pijp.md": "named pipe (FIFO), geen document; overgeslagen",
+    }
+    assert _search(app, "server") == []
+
+
+def test_generic_names_take_a_folder_inside_the_import_never_outside(app, tmp_path):
+    root = tmp_path / "gedeelde-schijf"
+    (root / "jeugd" / "2019").mkdir(parents=True)
+    (root / "README.md").write_text("Tekst zonder kop over de schijf.\n", encoding="utf-8")
+    (root / "jeugd" / "2019" / "index.md").write_text("Alleen tekst.\n", encoding="utf-8")
+    with app.app_context():
+        import_folder(root)
+    documents = _documents(app)
+    top, nested = documents["import:README.md"], documents["import:jeugd/2019/index.md"]
+    assert top.title == "Tekst zonder kop over de schijf."  # not "Gedeelde schijf"
+    assert (nested.title, nested.year) == ("Jeugd", 2019)

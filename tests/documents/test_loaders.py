@@ -8,12 +8,18 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
+import resource
+import socket
+import time
+import tracemalloc
 from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
+from academy.documents import loaders
 from academy.documents.loaders import (
     LoadError,
     is_sidecar,
@@ -22,7 +28,7 @@ from academy.documents.loaders import (
     parse_date,
     readable_name,
 )
-from tests.documents.docfiles import write_docx, write_pdf
+from tests.documents.docfiles import docx_bomb_bytes, write_docx, write_pdf
 
 MB = 1024 * 1024
 
@@ -110,7 +116,9 @@ def test_too_large_is_refused_before_reading_with_sizes_in_the_reason(tmp_path):
 def test_unsupported_type_is_named_in_the_reason(tmp_path):
     (tmp_path / "begroting.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "LEESMIJ").write_bytes(b"tekst")
-    assert refused(tmp_path / "begroting.xlsx") == "bestandstype wordt niet ondersteund (.xlsx)"
+    assert refused(tmp_path / "begroting.xlsx") == (
+        "Excel-werkmap (.xlsx) wordt niet ondersteund; sla het op als PDF of .docx"
+    )
     assert "zonder extensie" in refused(tmp_path / "LEESMIJ")
 
 
@@ -128,10 +136,11 @@ def test_control_characters_are_removed_from_the_text(tmp_path):
     [
         ("Inleiding\n\n# Armoedebeleid 2023 #\n\nTekst", "Armoedebeleid 2023"),
         ("Monitor wonen\n=============\n\nTekst", "Monitor wonen"),
-        ("```\n# geen kop in code\n```\n## Tweede niveau\n\nTekst", "Notitie"),
+        ("```\n# geen kop in code\n```\n## Tweede niveau\n\nTekst", "Tweede niveau"),
+        ("```\n# geen kop in code\n```\nTekst", "Notitie"),
     ],
 )
-def test_markdown_title_from_the_first_level_one_heading(tmp_path, text, title):
+def test_markdown_title_from_the_first_heading_of_any_level(tmp_path, text, title):
     path = tmp_path / "notitie.md"
     path.write_text(text, encoding="utf-8")
     assert load(path).title == title
@@ -196,8 +205,12 @@ def test_pdf_without_title_uses_its_first_line(tmp_path):
     assert load(path).title == "Evaluatie jeugdhulp 2022"
 
 
-def test_pdf_placeholder_title_is_ignored(tmp_path):
-    path = write_pdf(tmp_path / "x.pdf", ["Monitor sociaal domein"], title="Untitled")
+@pytest.mark.parametrize(
+    "placeholder",
+    ["Untitled", "Document title", "20110301_5687928a draagmoederschap", "brief_def_v2"],
+)
+def test_pdf_placeholder_or_file_name_title_is_ignored(tmp_path, placeholder):
+    path = write_pdf(tmp_path / "x.pdf", ["Monitor sociaal domein"], title=placeholder)
     assert load(path).title == "Monitor sociaal domein"
 
 
@@ -240,12 +253,25 @@ def test_docx_title_from_heading_style_and_tables_in_the_body(tmp_path):
     loaded = load(path)
     assert loaded.title == "Nota funderingsherstel"
     assert "De raad besluit tot uitvoering." in loaded.body
-    assert "Rosmolenwijk | 1.240" in loaded.body
+    # tables: cells as words in the text, a pipe table in the display Markdown
+    assert "Rosmolenwijk 1.240" in loaded.body and "|" not in loaded.body
+    assert loaded.markup == (
+        "Gemeente Zaanstad\n\n# Nota funderingsherstel\n\nDe raad besluit tot uitvoering.\n\n"
+        "| Wijk | Woningen |\n| --- | --- |\n| Rosmolenwijk | 1.240 |"
+    )
 
 
 def test_docx_without_heading_uses_first_paragraph(tmp_path):
     path = write_docx(tmp_path / "brief.docx", ["Brief aan de raad over vsv", "Geachte raad,"])
     assert load(path).title == "Brief aan de raad over vsv"
+
+
+def test_docx_without_heading_skips_the_letterhead_for_the_subject(tmp_path):
+    path = write_docx(
+        tmp_path / "Document1.docx",
+        ["Gemeente Lindewaard", "Onderwerp: kapvergunning Dorpsstraat", "Geachte heer,"],
+    )
+    assert load(path).title == "kapvergunning Dorpsstraat"
 
 
 def test_docx_heading_in_a_dutch_style_is_found(tmp_path):
@@ -344,7 +370,7 @@ def test_malformed_sidecar_is_a_warning_and_the_file_still_loads(tmp_path, name,
     (tmp_path / name).write_text(content)
     loaded = load(tmp_path / "a.txt")
     assert loaded.body == "Gewone tekst"
-    assert loaded.title == "A"
+    assert loaded.title == "Gewone tekst"  # "a" says nothing: the first line does
     assert loaded.metadata == {}
     assert loaded.warnings == (warning,)
 
@@ -430,3 +456,220 @@ def test_readable_name(name, title):
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+# --------------------------------------------------------------------------- real-world markdown
+
+LAW_README = (
+    "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n"
+    "<!-- gegenereerd -->\n\n"
+    "##Wet van 30 mei 1968, houdende regelen betreffende het archiefwezen\n\n"
+    "### Artikel  1  \n\n"
+    "In deze wet wordt verstaan onder *Onze Minister*: Onze Minister van **Onderwijs**;\n"
+    "b. *wet:* [Leerplichtwet 1969](../../../../wet/leerplichtwet/1969/BWBR0002628/README.md);\n\n"
+    "![Rijkslogo](../../img/logo-rijksoverheid.png)\n\n"
+    "| Kolom | Waarde |\n|---|---|\n| Archiefdienst | Rijksarchief |\n\n"
+    "See <span class='x'>ook</span> [artikel 7][ref].\n\n"
+    "[ref]: ../../wet/artikel7/README.md\n"
+)
+
+
+def test_markdown_heading_without_space_after_leading_html_is_the_title(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(LAW_README, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.heading == "Wet van 30 mei 1968, houdende regelen betreffende het archiefwezen"
+    assert loaded.title == loaded.heading
+
+
+def test_markdown_text_has_no_link_targets_images_pipes_emphasis_or_html(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(LAW_README, encoding="utf-8")
+    body = load(path).body
+    assert "Leerplichtwet 1969" in body and "Archiefdienst Rijksarchief" in body
+    assert "Onze Minister: Onze Minister van Onderwijs;" in body
+    assert "See ook artikel 7." in body
+    assert "Rijkslogo" in body  # an image's description is text; its path is not
+    for leftover in ("README", "../", "BWBR", "img/", ".png", "|", "*", "##", "<", "meta", "[ref"):
+        assert leftover not in body, leftover
+
+
+def test_markdown_markup_keeps_structure_but_drops_targets_and_html(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(LAW_README, encoding="utf-8")
+    markup = load(path).markup
+    assert markup.startswith("## Wet van 30 mei 1968")
+    assert "### Artikel  1" in markup
+    assert "[Leerplichtwet 1969]" not in markup and "Leerplichtwet 1969" in markup
+    assert "| Archiefdienst | Rijksarchief |" in markup
+    for leftover in ("README.md", "../", ".png", "<meta", "<!--", "<span", "[ref]"):
+        assert leftover not in markup, leftover
+
+
+def test_markdown_front_matter_title_wins_and_its_metadata_is_used(tmp_path):
+    path = tmp_path / "index.md"
+    path.write_text(
+        '---\ntitle: "Nota armoedebeleid"\ndate: 2021-03-05\ntags: [a, b]\n---\n'
+        "# Inleiding\n\nTekst over armoede.\n",
+        encoding="utf-8",
+    )
+    loaded = load(path)
+    assert loaded.title == "Nota armoedebeleid"
+    assert loaded.metadata == {"datum": "2021-03-05"}
+    assert "title:" not in loaded.body and "title:" not in loaded.markup
+    assert loaded.body == "Inleiding\n\nTekst over armoede."
+
+
+def test_markdown_hashes_in_code_are_not_headings(tmp_path):
+    path = tmp_path / "code.md"
+    path.write_text("```\n#include <stdio.h>\n```\n\n#Echte kop\n", encoding="utf-8")
+    loaded = load(path)
+    assert loaded.title == "Echte kop"
+    assert "#include <stdio.h>" in loaded.markup
+
+
+def test_html_markup_has_headings_lists_and_tables(tmp_path):
+    path = tmp_path / "pagina.html"
+    path.write_text(
+        "<html><body><h1>Nota <a href='/x'>wonen</a></h1><p>Eerste   alinea.</p>"
+        "<h2>Punten</h2><ul><li>een</li><li>twee</li></ul>"
+        "<table><tr><th>Wijk</th><th>Aantal</th></tr><tr><td>Oost</td><td>3</td></tr></table>"
+        "<script>x()</script></body></html>",
+        encoding="utf-8",
+    )
+    assert load(path).markup == (
+        "# Nota wonen\n\nEerste alinea.\n\n## Punten\n\n- een\n- twee\n\n"
+        "| Wijk | Aantal |\n| --- | --- |\n| Oost | 3 |"
+    )
+
+
+def test_plain_text_and_pdf_have_no_markup(tmp_path):
+    (tmp_path / "a.txt").write_text("Tekst")
+    assert load(tmp_path / "a.txt").markup is None
+    assert load(write_pdf(tmp_path / "b.pdf", ["Tekst"])).markup is None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("begroting.xlsx", "Excel-werkmap (.xlsx) wordt niet ondersteund"),
+        ("verslag.odt", "OpenDocument-tekst (.odt) wordt niet ondersteund"),
+        ("cijfers.ods", "OpenDocument-rekenblad (.ods) wordt niet ondersteund"),
+        ("sheets.pptx", "PowerPoint-presentatie (.pptx) wordt niet ondersteund"),
+        ("oud.doc", "Word 97-2003-document (.doc) wordt niet ondersteund"),
+        ("foto.jpg", "bestandstype wordt niet ondersteund (.jpg)"),
+    ],
+)
+def test_office_formats_we_do_not_read_say_so_in_dutch(tmp_path, name, reason):
+    (tmp_path / name).write_bytes(b"PK\x03\x04 inhoud")
+    assert refused(tmp_path / name).startswith(reason)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_very_large_text_is_kept_up_to_the_limit_and_flagged(tmp_path, monkeypatch):
+    monkeypatch.setattr(loaders, "MAX_BODY_CHARS", 10_000)
+    path = tmp_path / "groot.md"
+    path.write_text("# Groot\n\n" + "woord " * 5_000, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.truncated
+    assert 9_000 < len(loaded.body) <= 10_000 and loaded.body.endswith("woord")
+    assert len(loaded.markup) <= 10_000
+    small = tmp_path / "klein.md"
+    small.write_text("# Klein\n\nwoord", encoding="utf-8")
+    assert not load(small).truncated
+
+
+def test_the_default_text_limit_is_about_two_megabytes():
+    assert loaders.MAX_BODY_CHARS == 2_000_000
+
+
+def _peak_rss_reset() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def _peak_rss_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def test_docx_bomb_is_refused_fast_and_small(tmp_path):
+    path = tmp_path / "bom.docx"
+    path.write_bytes(docx_bomb_bytes(inflated_mb=600, file_mb=1.8))
+    assert 1.7 * MB < path.stat().st_size < 2 * MB
+    rss_resettable = _peak_rss_reset()
+    rss_before = _peak_rss_bytes()
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        reason = refused(path, max_bytes=50 * MB)
+        elapsed = time.perf_counter() - started
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert reason.startswith("Word-bestand geweigerd: pakt uit tot 600 MB")
+    assert elapsed < 1.0
+    assert peak < 200 * MB
+    if rss_resettable:
+        assert _peak_rss_bytes() - rss_before < 200 * MB
+
+
+def test_docx_with_a_suspicious_compression_ratio_is_refused(tmp_path):
+    path = tmp_path / "bom.docx"
+    path.write_bytes(docx_bomb_bytes(inflated_mb=60, file_mb=0.3))
+    assert "mogelijk een zip-bom" in refused(path, max_bytes=50 * MB)
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def test_iter_files_reports_symlinks_that_leave_the_root(tmp_path):
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (outside / "hostname").write_text("geheim")
+    root = tmp_path / "import"
+    (root / "sub").mkdir(parents=True)
+    (root / "echt.txt").write_text("tekst")
+    (root / "hostname.txt").symlink_to(outside / "hostname")
+    (root / "etc").symlink_to(outside, target_is_directory=True)
+    (root / "binnen.txt").symlink_to(root / "echt.txt")
+    (root / "sub" / "lus").symlink_to(root, target_is_directory=True)
+    (root / "kapot.txt").symlink_to(root / "bestaat-niet.txt")
+    skipped: list[tuple[str, str]] = []
+    found = [
+        path.relative_to(root).as_posix()
+        for path in iter_files(root, skipped=lambda p, why: skipped.append((p.name, why)))
+    ]
+    assert found == ["binnen.txt", "echt.txt"]
+    assert sorted(skipped) == [
+        ("etc", "koppeling naar buiten de importmap; overgeslagen"),
+        ("hostname.txt", "koppeling naar buiten de importmap; overgeslagen"),
+        ("kapot.txt", "verbroken koppeling; overgeslagen"),
+        ("lus", "koppeling naar een map; niet gevolgd"),
+    ]
+
+
+def test_iter_files_skips_and_reports_fifos_and_sockets_without_opening_them(tmp_path):
+    (tmp_path / "a.txt").write_text("tekst")
+    os.mkfifo(tmp_path / "pijp.txt")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sok.txt"))
+    try:
+        skipped: list[tuple[str, str]] = []
+        found = list(iter_files(tmp_path, skipped=lambda p, why: skipped.append((p.name, why))))
+    finally:
+        server.close()
+    assert [p.name for p in found] == ["a.txt"]
+    assert sorted(skipped) == [
+        ("pijp.txt", "named pipe (FIFO), geen document; overgeslagen"),
+        ("sok.txt", "socket, geen document; overgeslagen"),
+    ]
+    # load_file on a FIFO refuses instead of blocking forever
+    assert refused(tmp_path / "pijp.txt") == "named pipe (FIFO), geen document; overgeslagen"
