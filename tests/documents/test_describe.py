@@ -144,7 +144,7 @@ def test_a_type_the_application_does_not_know_is_overig_not_a_later_keyword():
     assert d.doctype_from_title("Evaluatie Wet op de jeugdzorg", demo_types) == "evaluatie"
     assert d.doctype_from_title("Wet en nota", demo_types) == "overig"
     assert d.doctype_from_title("Regeling jaarverslaggeving onderwijs", demo_types) == "overig"
-    assert d.doctype_from_title("Richtlijn onderzoek ter zitting", DOCUMENT_TYPES) == "overig"
+    assert d.doctype_from_title("Richtlijn onderzoek ter zitting", demo_types) == "overig"
 
 
 def test_the_types_of_a_municipalitys_own_documents_are_known():

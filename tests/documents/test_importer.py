@@ -217,14 +217,13 @@ def test_metadata_maps_type_theme_year_and_people(app, themes, tmp_path):
         2021,
     )
     assert (a.department, a.author, a.summary) == ("Werk en Inkomen", "P. de Vries", "Kort.")
-    assert (b.doctype, b.theme_id, b.year) == ("overig", themes["funderingen"], 2019)
+    assert (b.doctype, b.theme_id, b.year) == ("brief", themes["funderingen"], 2019)
     assert b.published == dt.date(2019, 5, 12)
     assert b.summary == "Tekst van b.txt over beleid."
     assert (c.doctype, c.theme_id, c.year) == ("nota", themes["armoede"], 2021)
     assert (d.theme_id, d.year, d.published) == (None, 2017, None)
     assert summary.warnings == [
         "Thema 'Onbekend thema' is onbekend (1 bestand(en)); zonder thema geïmporteerd.",
-        "Type 'brief' is onbekend (1 bestand(en)); geïmporteerd als 'overig'.",
     ]
     with app.app_context():
         hits = search_index().search(SearchRequest(query="beleid", filters={"thema": ["armoede"]}))
