@@ -20,6 +20,7 @@ from wtforms import SelectChoice
 from academy.assignments import bp, services
 from academy.assignments.forms import AssignmentForm
 from academy.assignments.services import MatrixFilter, Status
+from academy.audit.services import AuditAction, record_event
 from academy.auth.decorators import role_required
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -170,6 +171,11 @@ def overview_csv():
                     cell.done_at.date().isoformat() if cell.done_at else "",
                 ]
             )
+    record_event(  # the matrix names people: who took it home goes into the audit trail
+        AuditAction.PERSONAL_DATA_EXPORTED,
+        details={"export": "voortgangsmatrix", "deelnemers": len(matrix.learners)},
+    )
+    db.session.commit()
     response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = 'attachment; filename="opdrachten-overzicht.csv"'
     return response

@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
 from academy.models.assignments import Assignment, AssignmentTarget, DocumentOpen
+from academy.models.audit import AuditEvent
 from academy.models.documents import Document, QueryLog
 from academy.models.maturity import (
     LEVEL_NUMBERS,
@@ -24,7 +25,15 @@ from academy.models.training import (
     LessonRead,
     Module,
 )
-from academy.models.user import ApiToken, Role, Team, User, UserRole
+from academy.models.user import (
+    ApiToken,
+    LoginThrottle,
+    Role,
+    Team,
+    User,
+    UserRole,
+    UserSession,
+)
 
 __all__ = [
     "LEVEL_NUMBERS",
@@ -38,6 +47,7 @@ __all__ = [
     "Attempt",
     "AttemptStatus",
     "AssessmentLevel",
+    "AuditEvent",
     "Document",
     "DocumentOpen",
     "Evidence",
@@ -47,6 +57,7 @@ __all__ = [
     "LessonRead",
     "LevelCriterion",
     "LevelStatus",
+    "LoginThrottle",
     "Module",
     "QueryLog",
     "Role",
@@ -55,4 +66,5 @@ __all__ = [
     "Theme",
     "User",
     "UserRole",
+    "UserSession",
 ]
