@@ -17,6 +17,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from academy.audit.services import AuditAction, client_address, record_event
 from academy.auth import throttle
 from academy.auth.sessions import current_session, end_sessions
+from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import ApiToken, User
@@ -73,6 +74,7 @@ def local_login_allowed(user: User) -> bool:
     return user.username in allowed
 
 
+@retry_on_conflict
 def authenticate(username: str, password: str, *, device_key: str | None = None) -> LoginResult:
     """Check credentials under throttling; records the attempt and commits.
 
@@ -120,6 +122,7 @@ def authenticate(username: str, password: str, *, device_key: str | None = None)
     return LoginResult(outcome, user if outcome is not LoginOutcome.INVALID else None)
 
 
+@retry_on_conflict
 def verify_current_password(user: User, password: str) -> bool:
     """Check a signed-in user's password again (for /wachtwoord), throttled like sign-in."""
     now = utcnow()
