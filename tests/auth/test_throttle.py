@@ -94,7 +94,7 @@ def test_every_failure_gives_the_same_answer(app):
     pages = {
         _normalise(r.get_data(as_text=True), name_of)
         for r, name_of in zip(
-            answers.values(), ["niemand", "medewerker", "trainer", "programmamanager"]
+            answers.values(), ["niemand", "medewerker", "trainer", "programmamanager"], strict=True
         )
     }
     assert len(pages) == 1
