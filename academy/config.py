@@ -70,7 +70,7 @@ class Config:
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
     OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
-    OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid profile email groups")
+    OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid profile email")
     OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
     # "group=role,group=role": which group in the claim gives which role.
     OIDC_ROLE_GROUPS = os.environ.get("OIDC_ROLE_GROUPS", "")
