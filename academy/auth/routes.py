@@ -197,6 +197,6 @@ def sso_callback():
         return redirect(url_for("auth.login"))
     target = safe_target(session.get("sso_next"), url_for("main.home"))
     record_event(AuditAction.LOGIN_SSO, actor=user, details={"methode": "sso"})
-    sign_in(user, remember=False, method="sso")  # commits the user, the events, the session
+    sign_in(user, remember=False)  # commits the user, the events, the session
     flash(_("Welkom, %(name)s.", name=user.display_name), "success")
     return redirect(target)

@@ -130,7 +130,7 @@ def rotate_remembered(user: User) -> None:
     g.user_session = new
 
 
-def sign_in(user: User, *, remember: bool, method: str = "wachtwoord") -> None:
+def sign_in(user: User, *, remember: bool) -> None:
     """Start a fresh session for `user`: the old session (and its CSRF token) is dropped,
     a new session row and id are made, and Flask-Login stores that id."""
     from flask_login import login_user
@@ -146,7 +146,6 @@ def sign_in(user: User, *, remember: bool, method: str = "wachtwoord") -> None:
         remember=remember,
         duration=dt.timedelta(days=min(current_app.config["REMEMBER_DAYS"], 30)),
     )
-    session["_login_method"] = method
 
 
 def sign_out() -> None:
