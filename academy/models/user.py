@@ -57,7 +57,8 @@ class User(UserMixin, db.Model):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
     locale: Mapped[str | None] = mapped_column(String(8))
     # The OpenID Connect subject ("issuer sub") of a user who signs in with SSO.
-    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    # A unique index, not a constraint: SQLite adds it without rebuilding the users table.
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
