@@ -83,16 +83,19 @@ def authenticate(username: str, password: str, *, device_key: str | None = None)
     password, a throttled or a deactivated account apart.
     """
     now = utcnow()
-    keys = [
-        throttle.address_key(client_address()),
-        device_key or throttle.account_key(username),
-    ]
+    # A browser that signed in to this account before counts under its own key only, so
+    # neither a stranger guessing this account nor one failing from the same (office, NAT)
+    # address slows the owner down; any other browser counts per address and per account.
+    if device_key:
+        keys = [device_key]
+    else:
+        keys = [throttle.address_key(client_address()), throttle.account_key(username)]
     waiting = throttle.waiting(keys, now)
     user = find_user(username)
     usable = user is not None and not waiting and local_login_allowed(user)
     matched = check_password_hash(user.password_hash if usable else _DUMMY_HASH, password)
     if usable and matched and user.active:
-        throttle.clear(keys[1:])  # the account's count; the address keeps its own
+        throttle.clear(keys[-1:])  # the account's (or device's) count; not the address's
         record_event(AuditAction.LOGIN, actor=user, details={"methode": "wachtwoord"})
         db.session.commit()
         return LoginResult(LoginOutcome.OK, user)

@@ -53,6 +53,19 @@ def test_strangers_cannot_lock_the_owner_out(app):
     assert _post_login(owner, "admin", PASSWORD).status_code == 302
 
 
+def test_strangers_at_the_same_address_cannot_lock_the_owner_out(app):
+    """An office behind one NAT address: someone failing there must not lock colleagues out
+    whose browsers signed in before."""
+    owner = _client(app, "10.1.1.1")
+    assert _post_login(owner, "trainer", PASSWORD).status_code == 302
+    owner.post("/logout")
+    stranger = _client(app, "10.1.1.1")
+    for n in range(app.config["LOGIN_FREE_FAILURES_ADDRESS"] + 5):
+        _post_login(stranger, f"gok{n % 3}", "raden")
+    assert _post_login(stranger, "medewerker", PASSWORD).status_code == 200  # waits
+    assert _post_login(owner, "trainer", PASSWORD).status_code == 302
+
+
 def test_the_delay_grows_per_failure_up_to_a_maximum(app):
     with app.app_context():
         key = throttle.account_key("admin")
