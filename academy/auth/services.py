@@ -129,11 +129,13 @@ def authenticate(username: str, password: str, *, device_key: str | None = None)
 def verify_current_password(user: User, password: str) -> bool:
     """Check a signed-in user's password again (for /wachtwoord), throttled like sign-in."""
     now = utcnow()
-    keys = [throttle.address_key(client_address()), f"reauth:{user.id}"]
+    # Per account only: whoever asks is signed in already, and an office address that
+    # strangers fail from must not stop colleagues from changing their password.
+    keys = [f"reauth:{user.id}"]
     waiting = throttle.waiting(keys, now)
     matched = check_password_hash(_DUMMY_HASH if waiting else user.password_hash, password)
     if matched and not waiting:
-        throttle.clear(keys[1:])
+        throttle.clear(keys)
         return True
     for key in keys:
         throttle.count_failure(key, now)

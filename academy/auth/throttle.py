@@ -1,8 +1,8 @@
 """Sign-in throttling: growing delays per client address and per account, no lockout.
 
-Every failed password check counts against a few keys: the client address, and the account
-(or, for a browser that signed in to that account before, that browser: a "device cookie"
-after OWASP's guidance). Up to a number of failures cost nothing; after that every failure
+Every failed password check counts against the client address and the account; a browser
+that signed in to that account before (a "device cookie", after OWASP's guidance) counts
+under its own key only. Up to a number of failures cost nothing; after that every failure
 doubles the wait before the next attempt counts, up to a maximum, and a quiet window resets
 the count. While a key waits, a password is not checked at all (the answer is the usual one).
 
