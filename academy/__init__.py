@@ -86,10 +86,10 @@ def register_extensions(app: Flask) -> None:
 
     from flask_login import user_loaded_from_cookie
 
-    from academy.auth.sessions import rotate_remembered
+    from academy.auth.sessions import on_remember_cookie
     from academy.auth.sso import init_sso
 
-    user_loaded_from_cookie.connect(lambda _app, user: rotate_remembered(user), weak=False)
+    user_loaded_from_cookie.connect(on_remember_cookie)
     init_sso(app)
 
 

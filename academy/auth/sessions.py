@@ -10,7 +10,9 @@ Flask-Session on the database would be a second store for the same thing.
 
 The remember cookie is Flask-Login's, signed, and holds the same id: it is random per login,
 stored hashed, rotated each time it restores a session (the old row is revoked), and ends
-REMEMBER_DAYS (at most 30) after the sign-in with a password, however often it rotates.
+REMEMBER_DAYS (at most 30) after the sign-in with a password, however often it rotates. A
+rotated cookie keeps working for ROTATION_GRACE: a browser that reopens several tabs at once
+sends the old cookie with each of them, and only the first can carry the new one.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import hashlib
 import secrets
 
 from flask import current_app, g, has_request_context, request, session
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import joinedload
 
 from academy.extensions import db
 from academy.models import User, UserSession
+
+ROTATION_GRACE = dt.timedelta(seconds=30)
 
 
 def utcnow() -> dt.datetime:
@@ -90,7 +94,10 @@ def load_session_user(session_key: str) -> User | None:
 
 
 def is_live(row: UserSession, now: dt.datetime | None = None) -> bool:
-    return row.revoked_at is None and _aware(row.expires_at) > (now or utcnow())
+    """Not revoked (or revoked for a moment from now: a rotated cookie's grace), not expired."""
+    now = now or utcnow()
+    revoked = row.revoked_at is not None and _aware(row.revoked_at) <= now
+    return not revoked and _aware(row.expires_at) > now
 
 
 def current_session() -> UserSession | None:
@@ -99,34 +106,47 @@ def current_session() -> UserSession | None:
 
 def end_session(row: UserSession | None) -> None:
     """Revoke one session (logout); the caller commits."""
-    if row is not None and row.revoked_at is None:
-        row.revoked_at = utcnow()
+    now = utcnow()
+    if row is not None and (row.revoked_at is None or _aware(row.revoked_at) > now):
+        row.revoked_at = now
 
 
 def end_sessions(user: User, *, keep: UserSession | None = None) -> int:
     """Revoke every live session of `user` but `keep`; returns how many (caller commits)."""
+    now = utcnow()
     query = update(UserSession).where(
-        UserSession.user_id == user.id, UserSession.revoked_at.is_(None)
+        UserSession.user_id == user.id,
+        or_(UserSession.revoked_at.is_(None), UserSession.revoked_at > now),
     )
     if keep is not None and keep.id is not None:
         query = query.where(UserSession.id != keep.id)
-    result = db.session.execute(query.values(revoked_at=utcnow()))
+    result = db.session.execute(query.values(revoked_at=now))
     return result.rowcount or 0
+
+
+def on_remember_cookie(_app, user: User) -> None:
+    """Flask-Login's user_loaded_from_cookie receiver (one function: connecting it again,
+    for another app in the same process, does not add a second receiver)."""
+    rotate_remembered(user)
 
 
 def rotate_remembered(user: User) -> None:
     """A remember cookie just restored a session: replace its row with a new token, keep
     the original end, and let Flask-Login set the new cookie with the remaining time."""
     old = current_session()
-    if old is None:
-        return
+    if old is None or old.revoked_at is not None:
+        return  # already rotated: a parallel request within the grace period
+    from flask_login import login_user
+
     new = start_session(user, remember=True, expires_at=_aware(old.expires_at))
-    end_session(old)
+    old.revoked_at = utcnow() + ROTATION_GRACE
     db.session.commit()
-    session["_user_id"] = user.session_key
-    session["_remember"] = "set"
-    remaining = _aware(new.expires_at) - utcnow()
-    session["_remember_seconds"] = max(int(remaining.total_seconds()), 1)
+    # login_user stores the new id, sets the new remember cookie (for the time that is
+    # left) and the session identifier that "strong" session protection checks on the
+    # next request; without it that request would sign the user out again.
+    remaining = max(_aware(new.expires_at) - utcnow(), dt.timedelta(seconds=1))
+    login_user(user, remember=True, duration=remaining)
+    session["_fresh"] = False  # restored from a cookie, not a password
     g.user_session = new
 
 

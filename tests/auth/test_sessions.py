@@ -94,11 +94,31 @@ def test_the_remember_cookie_is_rotated_on_use(app, client):
     old = _cookie(client, REMEMBER)
     browser = _replay(app, REMEMBER, old)  # the session cookie is gone: browser restarted
     assert _signed_in(browser)
+    assert _signed_in(browser)  # and stays signed in on the next request
     new = _cookie(browser, REMEMBER)
     assert new and new != old
-    # The used cookie is spent: a copy of it no longer signs anyone in.
+    # Tabs reopened at the same moment still carry the old cookie: it works for a grace
+    # period, without forking another session ...
+    assert _signed_in(_replay(app, REMEMBER, old))
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count(UserSession.id))) == 2
+        for row in db.session.scalars(
+            select(UserSession).where(UserSession.revoked_at.is_not(None))
+        ):
+            row.revoked_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        db.session.commit()
+    # ... and after it the used cookie is spent: a copy of it no longer signs anyone in.
     assert not _signed_in(_replay(app, REMEMBER, old))
     assert _signed_in(_replay(app, REMEMBER, new))
+
+
+def test_logout_everywhere_also_ends_a_rotated_cookie_in_its_grace(app, client):
+    _login(client, remember=True)
+    old = _cookie(client, REMEMBER)
+    browser = _replay(app, REMEMBER, old)
+    assert _signed_in(browser)
+    assert browser.post("/profiel/overal-uitloggen").status_code == 302
+    assert not _signed_in(_replay(app, REMEMBER, old))
 
 
 def test_the_remember_cookie_dies_at_logout(app, client):
