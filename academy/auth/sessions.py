@@ -22,7 +22,7 @@ import hashlib
 import secrets
 
 from flask import current_app, g, has_request_context, request, session
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from academy.extensions import db
@@ -57,6 +57,17 @@ def start_session(
             else dt.timedelta(hours=config["SESSION_LIFETIME_HOURS"])
         )
         expires_at = now + lifetime
+    # Ended sessions are kept a day (for the record of the moment), then pruned here.
+    db.session.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user.id,
+            or_(
+                UserSession.expires_at < now - dt.timedelta(days=1),
+                UserSession.revoked_at < now - dt.timedelta(days=1),
+            ),
+        ),
+        execution_options={"synchronize_session": False},  # none of them is loaded
+    )
     token = secrets.token_urlsafe(32)
     row = UserSession(
         user_id=user.id,
@@ -120,7 +131,9 @@ def end_sessions(user: User, *, keep: UserSession | None = None) -> int:
     )
     if keep is not None and keep.id is not None:
         query = query.where(UserSession.id != keep.id)
-    result = db.session.execute(query.values(revoked_at=now))
+    result = db.session.execute(
+        query.values(revoked_at=now), execution_options={"synchronize_session": "fetch"}
+    )
     return result.rowcount or 0
 
 

@@ -105,8 +105,14 @@ def count_failure(key: str, now: dt.datetime | None = None) -> int:
 
 
 def clear(keys: Iterable[str]) -> None:
-    """Forget the failures of `keys` (after a right password for that account)."""
+    """Forget the failures of `keys` (after a right password for that account), and every
+    count that a quiet window has made meaningless anyway, so the table stays small."""
     db.session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(list(keys))))
+    stale = utcnow() - _window()
+    db.session.execute(
+        delete(LoginThrottle).where(LoginThrottle.last_failure_at < stale),
+        execution_options={"synchronize_session": False},
+    )
 
 
 # --- device cookies ---------------------------------------------------------------------------

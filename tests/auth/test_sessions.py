@@ -248,3 +248,16 @@ def test_a_session_ends_on_the_server_after_its_lifetime(app, client):
         row.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
         db.session.commit()
     assert not _signed_in(client)
+
+
+def test_ended_sessions_are_pruned_at_the_next_sign_in(app, client):
+    _login(client)
+    client.post("/logout")
+    with app.app_context():
+        row = db.session.scalar(select(UserSession))
+        row.revoked_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+        db.session.commit()
+    _login(client)
+    with app.app_context():
+        rows = list(db.session.scalars(select(UserSession)))
+        assert len(rows) == 1 and rows[0].revoked_at is None

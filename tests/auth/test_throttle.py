@@ -4,6 +4,7 @@ that count every failure under concurrency, and the same for /wachtwoord."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 import threading
@@ -247,3 +248,14 @@ def test_the_wachtwoord_wait_ends(app, signed_in):
         db.session.execute(db.delete(LoginThrottle))
         db.session.commit()
     assert _change(signed_in, PASSWORD).status_code == 302
+
+
+def test_stale_counts_are_pruned_at_a_sign_in(app):
+    client = _client(app, "10.9.9.9")
+    _post_login(client, "trainer", "raden")
+    with app.app_context():
+        for row in db.session.scalars(select(LoginThrottle)):
+            row.last_failure_at = row.last_failure_at - dt.timedelta(hours=2)
+        db.session.commit()
+    assert _post_login(_client(app, "10.9.9.8"), "medewerker", PASSWORD).status_code == 302
+    assert _counts(app) == {}
