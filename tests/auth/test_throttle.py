@@ -132,7 +132,7 @@ def test_every_failure_takes_about_the_same_time(app):
         "inactive": (lambda: _client(app, "10.4.0.4"), "uit", PASSWORD),
     }
     timings: dict[str, list[float]] = {name: [] for name in cases}
-    for _round in range(5):
+    for _round in range(7):
         for name, (make, username, password) in cases.items():
             client = make()
             started = time.perf_counter()
@@ -140,7 +140,7 @@ def test_every_failure_takes_about_the_same_time(app):
             timings[name].append(time.perf_counter() - started)
     medians = {name: statistics.median(values) for name, values in timings.items()}
     slowest = max(medians.values())
-    assert min(medians.values()) > 0.6 * slowest, medians
+    assert min(medians.values()) > 0.5 * slowest, medians  # old code: 0.03
 
 
 def _hammer(app, count: int, action) -> list:
