@@ -11,7 +11,14 @@ from typing import Any
 from flask import Flask, current_app, g, has_request_context, session
 from flask_login import current_user
 
-from academy.config import CONFIGS, PROJECT_ROOT, check_production_config
+from academy.config import (
+    CONFIGS,
+    DEVELOPMENT_SECRET_KEY,
+    PROJECT_ROOT,
+    InsecureConfigError,
+    check_production_config,
+    instance_secret_key,
+)
 from academy.extensions import babel, csrf, db, login_manager, migrate
 
 
@@ -41,6 +48,10 @@ def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
     else:
         name = config or os.environ.get("ACADEMY_ENV", "development")
         app.config.from_object(CONFIGS[name])
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = instance_secret_key(app.config["INSTANCE_DIR"])
+        if app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY:
+            raise InsecureConfigError("SECRET_KEY is the old public development key; change it.")
         if name == "production":
             check_production_config(app.config)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -82,6 +93,14 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
 
+    from flask_login import user_loaded_from_cookie
+
+    from academy.auth.sessions import on_remember_cookie
+    from academy.auth.sso import init_sso
+
+    user_loaded_from_cookie.connect(on_remember_cookie)
+    init_sso(app)
+
 
 def register_blueprints(app: Flask) -> None:
     from academy.security import IdConverter
@@ -91,6 +110,7 @@ def register_blueprints(app: Flask) -> None:
     from academy.admin import bp as admin_bp
     from academy.api import bp as api_bp
     from academy.assignments import bp as assignments_bp
+    from academy.audit import bp as audit_bp
     from academy.auth import bp as auth_bp
     from academy.documents import bp as documents_bp
     from academy.main import bp as main_bp
@@ -107,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(documents_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(audit_bp)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -144,6 +165,11 @@ def register_security_headers(app: Flask) -> None:
 
     app.after_request(apply_security_headers)
     app.wsgi_app = percent_encode_query_string(app.wsgi_app)  # type: ignore[method-assign]
+    hops = app.config.get("FORWARDED_FOR_HOPS", 0)
+    if hops:  # the client address for throttling and the audit trail, behind the proxy
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
 
 def _open_assignments() -> int:

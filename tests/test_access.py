@@ -21,6 +21,7 @@ SIGNED_IN = "signed-in"  # every signed-in user
 POST_ONLY = "post-only"  # state-changing: GET is 405 for everyone
 OWN_ATTEMPT = "own-attempt"  # only the learner whose attempt it is (the medewerker here)
 CERTIFICATE = "certificate"  # signed in; redirects to the module until it is completed
+SSO = "sso"  # single sign-on: 404 for everyone while no OpenID Connect issuer is configured
 
 
 class Api:
@@ -45,6 +46,11 @@ ACCESS: dict[str, object] = {
     "auth.change_own_password": SIGNED_IN,
     "auth.profile": SIGNED_IN,
     "auth.revoke_token": POST_ONLY,
+    "auth.logout_all": POST_ONLY,
+    "auth.sso_login": SSO,
+    "auth.sso_callback": SSO,
+    "audit.events": ("admin",),
+    "audit.export_csv": ("admin",),
     "main.home": SIGNED_IN,
     "main.accessibility": PUBLIC,
     "main.set_language": POST_ONLY,
@@ -314,6 +320,8 @@ def expected_status(rule_access: object, visitor: str, path: str) -> int:
         return 400 if rule_access.method == "POST" else 200
     if rule_access == POST_ONLY:
         return 405
+    if rule_access == SSO:
+        return 404
     if rule_access == PUBLIC:
         return 302 if (path == "/login" and visitor != "anonymous") else 200
     if visitor == "anonymous":

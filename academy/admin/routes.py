@@ -108,7 +108,7 @@ def reset_password(user_id: int):
     user = _get_or_404(User, user_id)
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        services.reset_password(user, form.new_password.data)
+        services.reset_password(user, form.new_password.data, acting_user=current_user)
         flash(_("Het wachtwoord van %(name)s is opnieuw ingesteld.", name=user.username), "success")
         return redirect(url_for("admin.users"))
     edit_form = UserForm(obj=user)

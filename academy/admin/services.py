@@ -8,7 +8,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from academy.audit.services import AuditAction, record_event
 from academy.auth.services import hash_password
+from academy.auth.sessions import current_session, end_sessions
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Role, Team, User, UserRole
@@ -68,8 +70,31 @@ def create_user(
     )
     _set_roles(user, roles)
     db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise DomainError(
+            _("De gebruikersnaam %(name)s is al in gebruik.", name=username)
+        ) from error
+    record_event(
+        AuditAction.USER_CREATED,
+        target=user,
+        details={
+            "rollen": sorted(user.roles),
+            "team": user.team.name if user.team else "",
+            "actief": active,
+        },
+    )
     _commit(_("De gebruikersnaam %(name)s is al in gebruik.", name=username))
     return user
+
+
+def _end_sessions_of(user: User, acting_user: User | None) -> int:
+    """End the sessions of `user` whose rights changed; an admin acting on their own
+    account keeps the session they are acting in."""
+    keep = current_session() if acting_user is not None and acting_user.id == user.id else None
+    return end_sessions(user, keep=keep)
 
 
 def update_user(
@@ -86,26 +111,53 @@ def update_user(
     roles = list(roles)
     if user.id == acting_user.id and (not active or Role.ADMIN.value not in roles):
         raise DomainError(_("Je kunt je eigen beheerdersrol of account niet uitschakelen."))
+    roles_before = sorted(user.roles)
+    team_before = user.team.name if user.team else ""
+    active_before = user.active
     user.full_name = full_name.strip()
     user.email = email.strip()
     user.team_id = team_id or None
     user.active = active
     _set_roles(user, roles)
+    db.session.flush()
+    db.session.expire(user, ["team"])
+    roles_after = sorted(user.roles)
+    team_after = user.team.name if user.team else ""
+    if roles_after != roles_before:
+        record_event(
+            AuditAction.USER_ROLES_CHANGED,
+            target=user,
+            details={"van": roles_before, "naar": roles_after},
+        )
+    if team_after != team_before:
+        record_event(
+            AuditAction.USER_TEAM_CHANGED,
+            target=user,
+            details={"van": team_before, "naar": team_after},
+        )
+    if active != active_before:
+        action = AuditAction.USER_ACTIVATED if active else AuditAction.USER_DEACTIVATED
+        record_event(action, target=user)
+    if roles_after != roles_before or not active:
+        _end_sessions_of(user, acting_user)
     _commit(_("De wijziging kon niet worden opgeslagen."))
 
 
 def deactivate_user(user: User, *, acting_user: User) -> None:
     if user.id == acting_user.id:
         raise DomainError(_("Je kunt je eigen account niet uitschakelen."))
+    if user.active:
+        record_event(AuditAction.USER_DEACTIVATED, target=user)
     user.active = False
+    _end_sessions_of(user, acting_user)
     db.session.commit()
 
 
-def reset_password(user: User, new_password: str) -> None:
-    """Set a password chosen by an admin and lift any lockout."""
+def reset_password(user: User, new_password: str, *, acting_user: User | None = None) -> None:
+    """Set a password chosen by an admin; the user's other sessions end."""
     user.password_hash = hash_password(new_password)
-    user.failed_logins = 0
-    user.locked_until = None
+    ended = _end_sessions_of(user, acting_user)
+    record_event(AuditAction.USER_PASSWORD_RESET, target=user, details={"sessies": ended})
     db.session.commit()
 
 

@@ -6,10 +6,10 @@ The API never reads the session cookie, so a signed-in browser cannot be made to
 
 from __future__ import annotations
 
-from flask import request
+from flask import g, request
 
 from academy.api.problems import ApiProblem
-from academy.auth.services import user_for_api_token
+from academy.auth.services import token_for_api_request
 from academy.models import Role, User
 
 REALM = 'Bearer realm="Data Academie"'
@@ -31,13 +31,21 @@ def authenticated_user() -> User:
         raise _unauthorized(
             "Gebruik het schema Bearer: Authorization: Bearer <token>.", "invalid_request"
         )
-    user = user_for_api_token(token)
-    if user is None:
+    row = token_for_api_request(token)
+    if row is None:
         raise _unauthorized(
-            "Dit token is onbekend of ingetrokken. Maak een nieuw token op je profielpagina.",
+            "Dit token is onbekend, verlopen of ingetrokken. "
+            "Maak een nieuw token op je profielpagina.",
             "invalid_token",
         )
-    return user
+    g.api_token_read_only = row.read_only
+    return row.user
+
+
+def require_write_scope(method: str) -> None:
+    """A read-only token may only read: any other method is a 403."""
+    if method not in ("GET", "HEAD") and g.get("api_token_read_only"):
+        raise ApiProblem(403, "Dit token mag alleen lezen.")
 
 
 def require_role(user: User, roles: tuple[Role, ...]) -> None:

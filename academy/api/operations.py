@@ -16,7 +16,7 @@ from typing import Any
 from flask import Response, g, json, request
 
 from academy.api import API_PREFIX, bp
-from academy.api.auth import authenticated_user, require_role
+from academy.api.auth import authenticated_user, require_role, require_write_scope
 from academy.api.params import Param, PathParam, flask_path, parse_query
 from academy.api.problems import ApiProblem, InvalidParam, invalid_input
 from academy.models import Role, User
@@ -99,6 +99,7 @@ def operation(
             user = None if public else authenticated_user()
             if user is not None:
                 require_role(user, roles)
+                require_write_scope(method)
             for name, value in path_values.items():
                 if not by_name[name].plausible(value):
                     raise ApiProblem(404, "Deze bron bestaat niet.")

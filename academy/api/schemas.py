@@ -808,8 +808,8 @@ API_VERSION_HEADER = {
 }
 ERROR_DESCRIPTIONS = {
     400: "Ongeldige invoer: invalidParams noemt elke fout, alle tegelijk.",
-    401: "Geen, een onbekend of een ingetrokken token.",
-    403: "Je rol geeft geen toegang.",
+    401: "Geen, een onbekend, een verlopen of een ingetrokken token.",
+    403: "Je rol geeft geen toegang, of het token mag alleen lezen.",
     404: "De bron bestaat niet.",
     415: "De inhoud is geen application/json.",
     500: "Fout aan de kant van de server.",

@@ -17,6 +17,7 @@ from wtforms import SelectChoice
 from academy.assignments import bp, services
 from academy.assignments.forms import AssignmentForm
 from academy.assignments.services import MatrixFilter, Status
+from academy.audit.services import AuditAction, record_event
 from academy.auth.decorators import role_required
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -184,6 +185,11 @@ def _overview_export(fmt: str) -> Response:
         ],
         fmt,
     )
+    record_event(  # the matrix names people: who took it home goes into the audit trail
+        AuditAction.PERSONAL_DATA_EXPORTED,
+        details={"export": "voortgangsmatrix", "formaat": fmt, "deelnemers": len(matrix.learners)},
+    )
+    db.session.commit()
     return download(header, rows, fmt, name, _("Voortgang"))
 
 

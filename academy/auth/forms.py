@@ -1,6 +1,13 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from academy.auth.services import MIN_PASSWORD_LENGTH
@@ -47,6 +54,7 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
         validators=[DataRequired(_l("Vul je huidige wachtwoord in."))],
         render_kw={"autocomplete": "current-password"},
     )
+    keep_tokens = BooleanField(_l("Mijn API-tokens blijven geldig"))
     submit = SubmitField(_l("Wachtwoord wijzigen"))
 
 
@@ -59,4 +67,16 @@ class ApiTokenForm(FlaskForm):
         ],
         render_kw={"autocomplete": "off", "maxlength": 100},
     )
+    lifetime = SelectField(
+        _l("Geldig"),
+        choices=[
+            SelectChoice(30, _l("30 dagen")),
+            SelectChoice(90, _l("90 dagen")),
+            SelectChoice(180, _l("180 dagen")),
+            SelectChoice(365, _l("1 jaar")),
+        ],
+        coerce=int,
+        default=90,
+    )
+    read_only = BooleanField(_l("Alleen lezen"))
     submit = SubmitField(_l("Token maken"))

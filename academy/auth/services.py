@@ -1,4 +1,4 @@
-"""Authentication rules: password hashing, lockout after repeated failures."""
+"""Authentication rules: password hashing, throttled sign-in, password changes."""
 
 from __future__ import annotations
 
@@ -11,17 +11,22 @@ from enum import Enum
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from academy.audit.services import AuditAction, client_address, record_event
+from academy.auth import throttle
+from academy.auth.sessions import current_session, end_sessions
+from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import ApiToken, User
 
 log = logging.getLogger(__name__)
 
-# Compared against when the username is unknown, so a miss costs as long as a hit.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+# Checked when no real hash may be checked (unknown user, throttled, SSO-only account), at
+# the same cost as a real one, so every failure takes about as long as every other.
+_DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -29,8 +34,9 @@ MIN_PASSWORD_LENGTH = 8
 class LoginOutcome(Enum):
     OK = "ok"
     INVALID = "invalid"  # wrong username or password: never say which
-    LOCKED = "locked"
+    THROTTLED = "throttled"  # too many failures: wait (the user sees the INVALID message)
     INACTIVE = "inactive"
+    LOCAL_DISABLED = "local_disabled"  # this account signs in with SSO only
 
 
 @dataclass(frozen=True)
@@ -59,57 +65,119 @@ def _as_aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment
 
 
-def is_locked(user: User, now: dt.datetime | None = None) -> bool:
-    locked_until = _as_aware(user.locked_until)
-    return locked_until is not None and locked_until > (now or utcnow())
+def local_login_allowed(user: User) -> bool:
+    """Whether `user` may sign in with a password (LOCAL_LOGIN off: break-glass only)."""
+    config = current_app.config
+    if config["LOCAL_LOGIN"]:
+        return True
+    allowed = {name.strip().lower() for name in config["LOCAL_LOGIN_USERS"].split(",")}
+    return user.username in allowed
 
 
-def authenticate(username: str, password: str) -> LoginResult:
-    """Check credentials and record the attempt; commits the failure counter."""
-    user = find_user(username)
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return LoginResult(LoginOutcome.INVALID)
+@retry_on_conflict
+def authenticate(username: str, password: str, *, device_key: str | None = None) -> LoginResult:
+    """Check credentials under throttling; records the attempt and commits.
+
+    Every path checks exactly one scrypt hash of the same cost and writes the same
+    counters, so neither the answer nor its timing tells an unknown account, a wrong
+    password, a throttled or a deactivated account apart.
+    """
     now = utcnow()
-    if is_locked(user, now):
-        return LoginResult(LoginOutcome.LOCKED)
-    if not check_password_hash(user.password_hash, password):
-        _record_failure(user, now)
+    # A browser that signed in to this account before counts under its own key only, so
+    # neither a stranger guessing this account nor one failing from the same (office, NAT)
+    # address slows the owner down; any other browser counts per address and per account.
+    if device_key:
+        keys = [device_key]
+    else:
+        keys = [throttle.address_key(client_address()), throttle.account_key(username)]
+    waiting = throttle.waiting(keys, now)
+    user = find_user(username)
+    usable = user is not None and not waiting and local_login_allowed(user)
+    matched = check_password_hash(user.password_hash if usable else _DUMMY_HASH, password)
+    if usable and matched and user.active:
+        throttle.clear(keys[-1:])  # the account's (or device's) count; not the address's
+        record_event(AuditAction.LOGIN, actor=user, details={"methode": "wachtwoord"})
         db.session.commit()
-        return LoginResult(LoginOutcome.LOCKED if is_locked(user, now) else LoginOutcome.INVALID)
-    if not user.active:
-        return LoginResult(LoginOutcome.INACTIVE)
-    user.failed_logins = 0
-    user.locked_until = None
+        return LoginResult(LoginOutcome.OK, user)
+    if user is None:
+        outcome = LoginOutcome.INVALID
+    elif waiting:
+        outcome = LoginOutcome.THROTTLED
+    elif not local_login_allowed(user):
+        outcome = LoginOutcome.LOCAL_DISABLED
+    elif matched:
+        outcome = LoginOutcome.INACTIVE
+    else:
+        outcome = LoginOutcome.INVALID
+    for key in keys:
+        throttle.count_failure(key, now)
+    # The username only when it names an account: a mistyped one may be a password.
+    record_event(
+        AuditAction.LOGIN_FAILED,
+        actor=None,
+        actor_name=user.username if user is not None else "",
+        target=user,
+        details={"reden": outcome.value},
+    )
     db.session.commit()
-    return LoginResult(LoginOutcome.OK, user)
+    if outcome is LoginOutcome.THROTTLED:
+        log.warning("Sign-in refused while throttled (user %s)", user.id if user else "-")
+    return LoginResult(outcome, user if outcome is not LoginOutcome.INVALID else None)
 
 
-def _record_failure(user: User, now: dt.datetime) -> None:
-    user.failed_logins = (user.failed_logins or 0) + 1
-    if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
-        minutes = current_app.config["LOGIN_LOCK_MINUTES"]
-        user.locked_until = now + dt.timedelta(minutes=minutes)
-        user.failed_logins = 0
-        log.warning("Account %s locked for %s minutes after failed logins", user.id, minutes)
+@retry_on_conflict
+def verify_current_password(user: User, password: str) -> bool:
+    """Check a signed-in user's password again (for /wachtwoord), throttled like sign-in."""
+    now = utcnow()
+    # Per account only: whoever asks is signed in already, and an office address that
+    # strangers fail from must not stop colleagues from changing their password.
+    keys = [f"reauth:{user.id}"]
+    waiting = throttle.waiting(keys, now)
+    matched = check_password_hash(_DUMMY_HASH if waiting else user.password_hash, password)
+    if matched and not waiting:
+        throttle.clear(keys)
+        return True
+    for key in keys:
+        throttle.count_failure(key, now)
+    record_event(AuditAction.PASSWORD_CHECK_FAILED, actor=user, details={"wachten": waiting})
+    db.session.commit()
+    return False
 
 
-def change_password(user: User, current: str, new: str) -> bool:
-    """Set a new password when `current` is right; returns whether it changed."""
-    if not check_password_hash(user.password_hash, current):
+def change_password(user: User, current: str, new: str, *, keep_tokens: bool = False) -> bool:
+    """Set a new password when `current` is right; returns whether it changed.
+
+    Ends every other session of the user and, unless `keep_tokens`, revokes their API
+    tokens: whoever knew the old password may have used it to make them.
+    """
+    if not verify_current_password(user, current):
         return False
     user.password_hash = hash_password(new)
+    ended = end_sessions(user, keep=current_session())
+    revoked = 0 if keep_tokens else revoke_all_api_tokens(user)
+    record_event(
+        AuditAction.PASSWORD_CHANGED,
+        target=user,
+        details={"sessies_beeindigd": ended, "tokens_ingetrokken": revoked},
+    )
     db.session.commit()
     return True
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: a deactivated account is signed out on its next request."""
-    try:
-        user = db.session.get(User, int(user_id))
-    except (TypeError, ValueError):
-        return None
-    return user if user is not None and user.active else None
+def logout_everywhere(user: User) -> int:
+    """End every session and remember cookie of `user`, this one included."""
+    ended = end_sessions(user)
+    record_event(AuditAction.LOGOUT_EVERYWHERE, actor=user, details={"sessies": ended})
+    db.session.commit()
+    return ended
+
+
+def load_user(session_key: str) -> User | None:
+    """Flask-Login's loader (see auth/sessions.py): a deactivated account or an ended
+    session is signed out on its next request."""
+    from academy.auth.sessions import load_session_user
+
+    return load_session_user(session_key)
 
 
 # --- personal API tokens ----------------------------------------------------------------------
@@ -126,19 +194,28 @@ def hash_api_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def _live_token_filter(now: dt.datetime):
+    return (ApiToken.revoked_at.is_(None), ApiToken.expires_at > now)
+
+
 def list_api_tokens(user: User) -> list[ApiToken]:
-    """The user's tokens that still work, newest first."""
+    """The user's tokens that still work (not revoked, not expired), newest first."""
     return list(
         db.session.scalars(
             select(ApiToken)
-            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+            .where(ApiToken.user_id == user.id, *_live_token_filter(utcnow()))
             .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
         )
     )
 
 
-def create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
+def create_api_token(
+    user: User, name: str, *, expires_in_days: int = 90, read_only: bool = False
+) -> tuple[ApiToken, str]:
     """Make a token for `user`; returns the row and the token itself, which is not stored."""
+    maximum = current_app.config["API_TOKEN_MAX_DAYS"]
+    if not 1 <= expires_in_days <= maximum:
+        raise DomainError(_("Een token is hoogstens %(n)s dagen geldig.", n=maximum))
     if len(list_api_tokens(user)) >= MAX_ACTIVE_TOKENS:
         raise DomainError(
             _(
@@ -147,14 +224,24 @@ def create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
             )
         )
     token = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = utcnow()
     row = ApiToken(
         user_id=user.id,
         name=name.strip(),
         token_hash=hash_api_token(token),
         prefix=token[:12],
-        created_at=utcnow(),
+        created_at=now,
+        expires_at=now + dt.timedelta(days=expires_in_days),
+        read_only=read_only,
     )
     db.session.add(row)
+    db.session.flush()
+    record_event(
+        AuditAction.TOKEN_CREATED,
+        actor=user,
+        target=row,
+        details={"begin": row.prefix, "dagen": expires_in_days, "alleen_lezen": read_only},
+    )
     db.session.commit()
     log.info("API token %s created for user %s", row.prefix, user.id)
     return row, token
@@ -172,24 +259,47 @@ def revoke_api_token(user: User, token_id: int) -> bool:
     if row is None:
         return False
     row.revoked_at = utcnow()
+    record_event(AuditAction.TOKEN_REVOKED, actor=user, target=row, details={"begin": row.prefix})
     db.session.commit()
     log.info("API token %s revoked by user %s", row.prefix, user.id)
     return True
 
 
-def user_for_api_token(token: str) -> User | None:
-    """The active user a token belongs to, or None for an unknown or revoked token.
+def revoke_all_api_tokens(user: User) -> int:
+    """Revoke every live token of `user` (the caller commits); returns how many."""
+    result = db.session.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    count = result.rowcount or 0
+    if count:
+        record_event(AuditAction.TOKEN_REVOKED, target=user, details={"aantal": count})
+    return count
+
+
+def token_for_api_request(token: str) -> ApiToken | None:
+    """The live token row (of an active user) for `token`, or None for an unknown,
+    revoked or expired token.
 
     Notes when the token was last used (at most once per LAST_USED_RESOLUTION).
     """
     if not token.startswith(API_TOKEN_PREFIX) or len(token) > 200:
         return None
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_api_token(token)))
+    now = utcnow()
     if row is None or row.revoked_at is not None or not row.user.active:
         return None
-    now = utcnow()
+    if _as_aware(row.expires_at) <= now:
+        return None
     last_used = _as_aware(row.last_used_at)
     if last_used is None or now - last_used >= LAST_USED_RESOLUTION:
         row.last_used_at = now
         db.session.commit()
-    return row.user
+    return row
+
+
+def user_for_api_token(token: str) -> User | None:
+    """The active user a live token belongs to, or None."""
+    row = token_for_api_request(token)
+    return row.user if row is not None else None

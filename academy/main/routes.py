@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from academy.extensions import db
 from academy.main import bp
 from academy.main.services import home_tiles
+from academy.redirects import referrer_target
 
 
 @bp.route("/")
@@ -29,12 +30,4 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = language
             db.session.commit()
-    return redirect(_back_to_referrer())
-
-
-def _back_to_referrer() -> str:
-    referrer = request.referrer or ""
-    host_url = request.host_url
-    if referrer.startswith(host_url):
-        return "/" + referrer[len(host_url) :]
-    return url_for("main.home")
+    return redirect(referrer_target(url_for("main.home")))

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from academy.audit.services import AuditAction, record_event
 from academy.database import retry_on_conflict
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -643,6 +644,12 @@ def record_assessment(
     )
     db.session.add(assessment)
     theme.updated_at = dt.datetime.now(dt.UTC)
+    record_event(
+        AuditAction.ASSESSMENT_RECORDED,
+        actor=assessor,
+        target=theme,
+        details={"datum": assessed_on.isoformat(), "niveau": current_level(statuses)},
+    )
     db.session.commit()
     return assessment
 
@@ -670,6 +677,12 @@ def set_target(
     )
     db.session.add(target)
     target.theme = theme
+    record_event(
+        AuditAction.TARGET_SET,
+        actor=set_by,
+        target=theme,
+        details={"niveau": level, "datum": target_date.isoformat()},
+    )
     db.session.commit()
     return target
 

@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
 from academy.models.assignments import Assignment, AssignmentTarget, DocumentOpen
+from academy.models.audit import AuditEvent
 from academy.models.documents import (
     Document,
     DocumentChange,
@@ -32,7 +33,15 @@ from academy.models.training import (
     LessonRead,
     Module,
 )
-from academy.models.user import ApiToken, Role, Team, User, UserRole
+from academy.models.user import (
+    ApiToken,
+    LoginThrottle,
+    Role,
+    Team,
+    User,
+    UserRole,
+    UserSession,
+)
 
 __all__ = [
     "LEVEL_NUMBERS",
@@ -46,6 +55,7 @@ __all__ = [
     "Attempt",
     "AttemptStatus",
     "AssessmentLevel",
+    "AuditEvent",
     "Document",
     "DocumentChange",
     "DocumentOpen",
@@ -60,6 +70,7 @@ __all__ = [
     "LessonRead",
     "LevelCriterion",
     "LevelStatus",
+    "LoginThrottle",
     "Module",
     "QueryLog",
     "Role",
@@ -68,4 +79,5 @@ __all__ = [
     "Theme",
     "User",
     "UserRole",
+    "UserSession",
 ]

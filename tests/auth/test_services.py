@@ -10,23 +10,25 @@ def test_passwords_are_hashed_with_scrypt():
 
 
 def test_authenticate_outcomes(app):
-    with app.app_context():
+    with app.test_request_context():
         assert authenticate("medewerker", "academie-test").outcome is LoginOutcome.OK
         assert authenticate("medewerker", "fout").outcome is LoginOutcome.INVALID
         assert authenticate("onbekend", "fout").outcome is LoginOutcome.INVALID
 
 
-def test_fifth_failure_reports_locked(app):
-    with app.app_context():
-        outcomes = [authenticate("trainer", "fout").outcome for _ in range(5)]
-    assert outcomes[:4] == [LoginOutcome.INVALID] * 4
-    assert outcomes[4] is LoginOutcome.LOCKED
+def test_sixth_failure_reports_throttled(app):
+    with app.test_request_context():
+        outcomes = [authenticate("trainer", "fout").outcome for _ in range(6)]
+        # While throttled even the right password is not checked.
+        assert authenticate("trainer", "academie-test").outcome is LoginOutcome.THROTTLED
+    assert outcomes[:5] == [LoginOutcome.INVALID] * 5
+    assert outcomes[5] is LoginOutcome.THROTTLED
 
 
 def test_password_never_logged(app, caplog):
     caplog.set_level(logging.DEBUG)
-    with app.app_context():
-        for _ in range(6):
+    with app.test_request_context():
+        for _ in range(7):
             authenticate("trainer", "zeer-geheim-123")
     assert "zeer-geheim-123" not in caplog.text
-    assert "locked" in caplog.text
+    assert "throttled" in caplog.text

@@ -284,6 +284,7 @@ def _deep_pages(data: SweepData, roles: tuple[Role, ...]) -> list[str]:
         ]
     if Role.ADMIN in roles:
         pages += [
+            "/beheer/audit",
             "/beheer/gebruikers",
             "/beheer/gebruikers/nieuw",
             f"/beheer/gebruikers/{data.learner_id}",

@@ -150,7 +150,9 @@ def test_a_type_the_application_does_not_know_is_overig_not_a_later_keyword():
 def test_the_types_of_a_municipalitys_own_documents_are_known():
     assert d.doctype_from_title("Wet op de jeugdzorg", DOCUMENT_TYPES) == "wet"
     assert d.doctype_from_title("Wet en nota", DOCUMENT_TYPES) == "wet"
-    assert d.doctype_from_title("Regeling jaarverslaggeving onderwijs", DOCUMENT_TYPES) == "regeling"
+    assert (
+        d.doctype_from_title("Regeling jaarverslaggeving onderwijs", DOCUMENT_TYPES) == "regeling"
+    )
 
 
 @pytest.mark.parametrize(

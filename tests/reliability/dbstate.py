@@ -9,10 +9,16 @@ from sqlalchemy import select
 
 from academy.extensions import db
 
-# Rows a request may write whatever its outcome (the search trail, login bookkeeping).
-VOLATILE_TABLES = {"query_logs", "document_opens"}
+# Rows a request may write whatever its outcome (the search trail, login bookkeeping: the
+# throttle counters, session rows and the audit trail of sign-ins and their failures).
+VOLATILE_TABLES = {
+    "query_logs",
+    "document_opens",
+    "login_throttles",
+    "user_sessions",
+    "audit_events",
+}
 VOLATILE_COLUMNS = {
-    "users": {"failed_logins", "locked_until"},
     "api_tokens": {"last_used_at"},
 }
 

@@ -1,0 +1,137 @@
+import csv
+import datetime as dt
+import io
+
+from flask import Response, render_template, request, url_for
+from flask_babel import gettext as _
+
+from academy.audit import bp
+from academy.audit.labels import ACTION_LABELS
+from academy.audit.services import (
+    PAGE_SIZE,
+    AuditAction,
+    AuditFilter,
+    export_events,
+    list_events,
+    record_event,
+)
+from academy.auth.decorators import role_required
+from academy.extensions import db
+from academy.maturity.exports import _safe
+from academy.models import Role
+
+FILTER_KEYS = ("actie", "gebruiker", "van", "tot")
+
+
+def _date(name: str, notices: list[str]) -> dt.date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        notices.append(_("De datum %(value)s begrepen we niet; die is genegeerd.", value=value))
+        return None
+
+
+def _audit_filter() -> tuple[AuditFilter, list[str]]:
+    """The filter from the query string; a value that makes no sense is ignored, never a 500."""
+    notices: list[str] = []
+    action = request.args.get("actie", "")
+    if action not in {a.value for a in AuditAction}:
+        action = ""
+    actor = request.args.get("gebruiker", "").strip()[:64]
+    return (
+        AuditFilter(
+            action=action,
+            actor=actor,
+            date_from=_date("van", notices),
+            date_to=_date("tot", notices),
+        ),
+        notices,
+    )
+
+
+def _utc(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC; SQLite hands the stored UTC moment back naive."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")
+
+
+def _page() -> int:
+    value = request.args.get("pagina", "1")
+    return int(value) if value.isdigit() and 0 < len(value) < 7 else 1
+
+
+@bp.route("/beheer/audit")
+@role_required(Role.ADMIN)
+def events():
+    filters, notices = _audit_filter()
+    page = _page()
+    rows, total = list_events(filters, page)
+    kept = {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+    return render_template(
+        "audit/events.html",
+        events=rows,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        filters=filters,
+        notices=notices,
+        kept=kept,
+        labels=ACTION_LABELS,
+        actions=list(AuditAction),
+        csv_url=url_for("audit.export_csv", **kept),
+    )
+
+
+@bp.route("/beheer/audit/export.csv")
+@role_required(Role.ADMIN)
+def export_csv():
+    filters, _notices = _audit_filter()
+    rows = export_events(filters)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Moment (UTC)"),
+            _("Actie"),
+            _("Omschrijving"),
+            _("Door"),
+            _("Object"),
+            _("Object-id"),
+            _("Naam van het object"),
+            _("Adres"),
+            _("Details"),
+        ]
+    )
+    for event in rows:
+        details = "; ".join(f"{key}={value}" for key, value in sorted(event.details.items()))
+        writer.writerow(
+            [
+                _safe(cell)
+                for cell in (
+                    _utc(event.occurred_at),
+                    event.action,
+                    str(ACTION_LABELS.get(event.action, event.action)),
+                    event.actor_name,
+                    event.target_type,
+                    event.target_id,
+                    event.target_label,
+                    event.ip_address,
+                    details,
+                )
+            ]
+        )
+    # Exporting the trail is itself an event (it holds personal data).
+    record_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows)})
+    db.session.commit()
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": "attachment; filename=audittrail.csv",
+            "Cache-Control": "no-store",
+        },
+    )

@@ -1,0 +1,60 @@
+"""Upgrading a database with data to the sessions-and-audit schema keeps the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask_migrate import downgrade, upgrade
+
+from academy import create_app
+from academy.extensions import db
+from tests.conftest import drop_test_database, make_test_config
+
+
+@pytest.fixture
+def old_app(tmp_path: Path):
+    app = create_app(make_test_config(tmp_path))
+    with app.app_context():
+        upgrade(revision="0006")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        drop_test_database(app)
+        db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        db.engine.dispose()
+
+
+def _rows(sql: str) -> list[tuple]:
+    return [tuple(row) for row in db.session.execute(db.text(sql))]
+
+
+def test_the_upgrade_keeps_users_roles_and_tokens(old_app):
+    """The first draft rebuilt the users table on SQLite; with foreign keys on, dropping the
+    old table cascaded into user_roles and api_tokens and deleted every role and token."""
+    with old_app.app_context():
+        db.session.execute(
+            db.text(
+                "INSERT INTO users (id, username, full_name, email, password_hash, active,"
+                " failed_logins) VALUES (7, 'a.admin', '', '', 'h', true, 3)"
+            )
+        )
+        db.session.execute(db.text("INSERT INTO user_roles (user_id, role) VALUES (7, 'admin')"))
+        db.session.execute(
+            db.text(
+                "INSERT INTO api_tokens (user_id, name, token_hash, prefix)"
+                " VALUES (7, 'dashboard', 'abc', 'da_abc')"
+            )
+        )
+        db.session.commit()
+        upgrade()
+        assert _rows("SELECT username FROM users") == [("a.admin",)]
+        assert _rows("SELECT role FROM user_roles") == [("admin",)]
+        ((name, expires, read_only),) = _rows("SELECT name, expires_at, read_only FROM api_tokens")
+        assert name == "dashboard" and expires is not None and not read_only
+        db.session.commit()  # PostgreSQL: our read locks would block the downgrade's DDL
+        downgrade(revision="0006")
+        assert _rows("SELECT role FROM user_roles") == [("admin",)]
+        assert _rows("SELECT name FROM api_tokens") == [("dashboard",)]
+        db.session.remove()
