@@ -1,8 +1,6 @@
-import csv
 import datetime as dt
-import io
 
-from flask import Response, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
 from academy.audit import bp
@@ -17,8 +15,8 @@ from academy.audit.services import (
 )
 from academy.auth.decorators import role_required
 from academy.extensions import db
-from academy.maturity.exports import _safe
 from academy.models import Role
+from academy.spreadsheets import download, file_name
 
 FILTER_KEYS = ("actie", "gebruiker", "van", "tot")
 
@@ -91,47 +89,35 @@ def events():
 def export_csv():
     filters, _notices = _audit_filter()
     rows = export_events(filters)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    header = [
+        _("Moment (UTC)"),
+        _("Actie"),
+        _("Omschrijving"),
+        _("Door"),
+        _("Object"),
+        _("Object-id"),
+        _("Naam van het object"),
+        _("Adres"),
+        _("Details"),
+    ]
+    table = [
         [
-            _("Moment (UTC)"),
-            _("Actie"),
-            _("Omschrijving"),
-            _("Door"),
-            _("Object"),
-            _("Object-id"),
-            _("Naam van het object"),
-            _("Adres"),
-            _("Details"),
+            _utc(event.occurred_at),
+            event.action,
+            str(ACTION_LABELS.get(event.action, event.action)),
+            event.actor_name,
+            event.target_type,
+            event.target_id,
+            event.target_label,
+            event.ip_address,
+            "; ".join(f"{key}={value}" for key, value in sorted(event.details.items())),
         ]
-    )
-    for event in rows:
-        details = "; ".join(f"{key}={value}" for key, value in sorted(event.details.items()))
-        writer.writerow(
-            [
-                _safe(cell)
-                for cell in (
-                    _utc(event.occurred_at),
-                    event.action,
-                    str(ACTION_LABELS.get(event.action, event.action)),
-                    event.actor_name,
-                    event.target_type,
-                    event.target_id,
-                    event.target_label,
-                    event.ip_address,
-                    details,
-                )
-            ]
-        )
+        for event in rows
+    ]
     # Exporting the trail is itself an event (it holds personal data).
     record_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows)})
     db.session.commit()
-    return Response(
-        "\ufeff" + buffer.getvalue(),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": "attachment; filename=audittrail.csv",
-            "Cache-Control": "no-store",
-        },
-    )
+    # One defuser and one CSV dialect for every export (academy/spreadsheets.py).
+    response = download(header, table, "csv", file_name("audittrail", [], "csv"), _("Audittrail"))
+    response.headers["Cache-Control"] = "no-store"
+    return response

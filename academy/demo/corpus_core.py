@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from academy.models.documents import DOCUMENT_TYPES as DOCTYPES  # noqa: F401  (re-exported)
+from academy.models.documents import CORPUS_TYPES as DOCTYPES  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

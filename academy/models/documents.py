@@ -24,9 +24,8 @@ from academy.extensions import db
 from academy.models.maturity import Theme
 from academy.models.user import User
 
-# The document types of the practice corpus (the demo uses the first seven) and of a
-# municipality's own documents; imported files with another type get "overig".
-DOCUMENT_TYPES: tuple[str, ...] = (
+# The document types of the generated practice corpus ...
+CORPUS_TYPES: tuple[str, ...] = (
     "onderzoek",
     "factsheet",
     "nota",
@@ -34,6 +33,11 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "monitor",
     "evaluatie",
     "jaarverslag",
+)
+# ... and every type a document may have (a municipality's own documents add the legal and
+# correspondence types); imported files with another type get "overig".
+DOCUMENT_TYPES: tuple[str, ...] = (
+    *CORPUS_TYPES,
     "wet",
     "besluit",
     "regeling",
