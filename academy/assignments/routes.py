@@ -25,6 +25,7 @@ from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
+from academy.training import trail
 
 TRAINERS = (Role.TRAINER,)
 FILTER_KEYS = ("team", "module", "status")
@@ -310,5 +311,5 @@ def learner(user_id: int):
         labels=status_labels(),
         attempts=attempts,
         trails={attempt.id: services.search_trail(attempt) for attempt in attempts},
-        indicators=services.search_indicators(learner),
+        indicators=trail.trail_stats(attempts),
     )

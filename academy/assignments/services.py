@@ -34,6 +34,7 @@ from academy.models import (
     User,
     UserRole,
 )
+from academy.training import trail
 from academy.training.services import MAX_ID
 
 MAX_MESSAGE = 2000
@@ -463,7 +464,7 @@ class TrailStep:
     """One step of a learner's search: a query (with filters and hits) or an opened document."""
 
     at: dt.datetime
-    kind: str  # "zoekopdracht" | "document"
+    kind: str  # "zoekopdracht" | "document" | "hint"
     query: str = ""
     filters: dict | None = None
     result_count: int | None = None
@@ -473,8 +474,15 @@ class TrailStep:
 
 
 def search_trail(attempt: Attempt) -> list[TrailStep]:
+    """The searches the learner asked for, the documents opened and the hints used, in order
+    (re-renders of the same results are not steps; see academy/training/trail.py)."""
     from academy.models import DocumentOpen, QueryLog
 
+    logs = db.session.scalars(
+        select(QueryLog).where(
+            QueryLog.attempt_id == attempt.id, QueryLog.kind.in_((trail.SEARCH, trail.HINT))
+        )
+    )
     steps = [
         TrailStep(
             at=_aware(log.created_at),
@@ -484,7 +492,9 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
             result_count=log.result_count,
             features=tuple(filter(None, (log.features or "").split(","))),
         )
-        for log in db.session.scalars(select(QueryLog).where(QueryLog.attempt_id == attempt.id))
+        if log.kind == trail.SEARCH
+        else TrailStep(at=_aware(log.created_at), kind="hint")
+        for log in logs
     ]
     steps += [
         TrailStep(
@@ -504,43 +514,6 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
         timed.append(TrailStep(**{**step.__dict__, "seconds_since_previous": gap}))
         previous = step.at
     return timed
-
-
-@dataclass(frozen=True)
-class SearchIndicators:
-    """Simple coaching signals for one learner."""
-
-    attempts: int
-    queries: int
-    queries_per_exercise: float
-    zero_result_queries: int
-    facet_searches: int
-    operators: dict[str, int]  # feature -> number of queries that used it
-
-
-def search_indicators(user: User) -> SearchIndicators:
-    from academy.models import QueryLog
-
-    attempts = list(db.session.scalars(select(Attempt).where(Attempt.user_id == user.id)))
-    attempt_ids = [a.id for a in attempts]
-    logs = (
-        list(db.session.scalars(select(QueryLog).where(QueryLog.attempt_id.in_(attempt_ids))))
-        if attempt_ids
-        else []
-    )
-    operators: dict[str, int] = defaultdict(int)
-    for log in logs:
-        for feature in filter(None, (log.features or "").split(",")):
-            operators[feature] += 1
-    exercises = {a.exercise_id for a in attempts}
-    return SearchIndicators(
-        attempts=len(attempts),
-        queries=len(logs),
-        queries_per_exercise=round(len(logs) / len(exercises), 1) if exercises else 0.0,
-        zero_result_queries=sum(1 for log in logs if log.result_count == 0),
-        facet_searches=sum(1 for log in logs if any((log.filters or {}).values())),
-        operators=dict(sorted(operators.items())),
-    )
 
 
 def learner_attempts(user: User) -> list[Attempt]:

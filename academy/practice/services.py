@@ -51,9 +51,16 @@ def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
 
 
 def run_search(
-    request: SearchRequest, *, user: User | None, attempt_id: int | None = None
+    request: SearchRequest,
+    *,
+    user: User | None,
+    attempt_id: int | None = None,
+    kind: str = "search",
 ) -> SearchResult:
-    """Search the practice index and write one QueryLog row (the search trail)."""
+    """Search the practice index and write one QueryLog row (the search trail).
+
+    `kind` says whether the learner asked for this search or the page was only re-rendered
+    (see academy/training/trail.py); only "search" rows are on the trail."""
     ensure_index()
     result = search_index().search(request)
     entry = QueryLog(
@@ -66,6 +73,7 @@ def run_search(
         elapsed_ms=round(result.elapsed_ms, 2),
         features=",".join(sorted(result.features)),
         attempt_id=attempt_id,
+        kind=kind,
     )
     try:
         db.session.add(entry)

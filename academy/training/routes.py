@@ -1,6 +1,6 @@
 """Learner pages: Mijn leren, modules, lessons, the exercise workspace and results."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,7 +11,7 @@ from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url
-from academy.training import bp, services
+from academy.training import bp, services, trail
 from academy.training.forms import KIND_LABELS, AnswerForm
 from academy.training.grading import SKILL_NAMES
 from search_module import FACET_KEYS
@@ -150,7 +150,15 @@ def workspace(attempt_id: int):
     search_request, truncated = practice.build_request(
         {key: request.args.getlist(key) for key in request.args}
     )
-    result = practice.run_search(search_request, user=current_user, attempt_id=attempt.id)
+    reason = session.pop("trail_event", None)
+    kind = trail.render_kind(
+        attempt.id,
+        search_request,
+        reason[1] if isinstance(reason, list) and reason[:1] == [attempt.id] else None,
+    )
+    result = practice.run_search(
+        search_request, user=current_user, attempt_id=attempt.id, kind=kind
+    )
     selected_ids = list(attempt.selected_document_ids or [])
     selected = {
         d.id: d
@@ -186,7 +194,11 @@ def workspace(attempt_id: int):
     )
 
 
-def _back_to_workspace(attempt: Attempt):
+def _back_to_workspace(attempt: Attempt, reason: str | None = None):
+    """Back to the search the learner was on; `reason` tells the workspace that showing it
+    again is not a new search."""
+    if reason is not None:
+        session["trail_event"] = [attempt.id, reason]
     target = request.form.get("terug", "")
     if target.startswith(f"/leren/pogingen/{attempt.id}") and not target.startswith("//"):
         return redirect(target)
@@ -208,7 +220,7 @@ def toggle(attempt_id: int):
         flash(
             _("Toegevoegd aan je antwoord.") if added else _("Uit je antwoord gehaald."), "success"
         )
-    return _back_to_workspace(attempt)
+    return _back_to_workspace(attempt, trail.MARKED)
 
 
 @bp.route("/pogingen/<int:attempt_id>/hint", methods=["POST"])
@@ -220,7 +232,7 @@ def hint(attempt_id: int):
             flash(_("Er zijn geen hints meer."), "info")
     except DomainError as error:
         flash(str(error), "error")
-    return _back_to_workspace(attempt)
+    return _back_to_workspace(attempt, trail.HINT)
 
 
 @bp.route("/pogingen/<int:attempt_id>/inleveren", methods=["POST"])

@@ -29,7 +29,7 @@ from academy.models import (
     QueryLog,
     User,
 )
-from academy.training import grading
+from academy.training import grading, trail
 from academy.training.grading import GradeResult, LoggedSearch
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -270,11 +270,8 @@ def use_hint(attempt: Attempt) -> str | None:
 
 
 def attempt_searches(attempt: Attempt) -> list[QueryLog]:
-    return list(
-        db.session.scalars(
-            select(QueryLog).where(QueryLog.attempt_id == attempt.id).order_by(QueryLog.id)
-        )
-    )
+    """The attempt's trail: the searches the learner asked for (not re-renders)."""
+    return trail.attempt_searches([attempt.id])
 
 
 def grade_attempt(attempt: Attempt) -> GradeResult:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from academy.assignments import services
+from academy.training import trail
 from academy.assignments.services import Cell, MatrixFilter, Status
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -718,26 +719,24 @@ def test_search_indicators(ctx: Data) -> None:
     log_search(None, anna, "los van een oefening", at, result_count=0, doctype=["nota"])
     log_search(brams, bram, "van bram", at, result_count=0, features="or")
 
-    found = services.search_indicators(user(anna))
-    assert found == services.SearchIndicators(
+    found = trail.learner_trail_stats(user(anna))
+    assert found == trail.TrailStats(
         attempts=3,
-        queries=5,
-        queries_per_exercise=2.5,  # five searches over two exercises
-        zero_result_queries=2,
-        facet_searches=2,  # an empty filter is no filter
-        operators={"or": 1, "phrase": 2, "wildcard": 1},
+        exercises=2,
+        searches=5,
+        zero_results=2,
+        filtered=2,  # an empty filter is no filter
+        skills={"phrase": 2, "or": 1, "wildcard": 1, "facet": 2},
     )
+    assert found.per_exercise == 2.5  # five searches over two exercises
 
 
 def test_search_indicators_without_attempts(ctx: Data) -> None:
-    assert services.search_indicators(user(ctx.users["cees"])) == services.SearchIndicators(
-        attempts=0,
-        queries=0,
-        queries_per_exercise=0.0,
-        zero_result_queries=0,
-        facet_searches=0,
-        operators={},
+    found = trail.learner_trail_stats(user(ctx.users["cees"]))
+    assert found == trail.TrailStats(
+        attempts=0, exercises=0, searches=0, zero_results=0, filtered=0, skills={}
     )
+    assert found.per_exercise == 0.0
 
 
 # --- training completion per team (the theme pages) -------------------------------------------
