@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select, update
 
 from academy.assignments import services
-from academy.training import trail
 from academy.assignments.services import Cell, MatrixFilter, Status
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -24,6 +23,7 @@ from academy.models import (
     Team,
     User,
 )
+from academy.training import trail
 from academy.training.services import core_completion_by_team
 from tests.assignments.conftest import (
     TODAY,
