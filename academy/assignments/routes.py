@@ -115,7 +115,7 @@ def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Mark
             look = None
             if cell is not None:
                 percent = None if cell.score is None else round(cell.score * 100)
-                look = (cell.status, cell.late, percent)
+                look = (cell.status, cell.late, percent, cell.percent)
             html = rendered.get(look)
             if html is None:
                 html = rendered[look] = str(render_cell(cell, labels))
