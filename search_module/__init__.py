@@ -11,6 +11,8 @@ from search_module.values import (
     Facet,
     Hit,
     IndexedDocument,
+    Note,
+    Reason,
     SearchRequest,
     SearchResult,
 )
@@ -21,6 +23,8 @@ __all__ = [
     "Hit",
     "IndexUnavailableError",
     "IndexedDocument",
+    "Note",
+    "Reason",
     "ParsedQuery",
     "SearchIndex",
     "SearchRequest",

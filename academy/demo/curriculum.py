@@ -1870,7 +1870,7 @@ _M10_EXERCISES = (
             "verschenen** en markeer ze.\n\n"
             "Het oude woningbehoefteonderzoek uit 2016 hoort er niet bij."
         ),
-        expert_query="woningbehoefte* OF woningbouw*",
+        expert_query="woningbehoefte* OF woningbouw* OF nieuwbouw*",
         expert_filters={
             "type": ("onderzoek",),
             "thema": ("woningbouw",),
