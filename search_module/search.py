@@ -652,9 +652,9 @@ def _leaf_field_bits(view: IndexView, node: Node) -> dict[str, int]:
     if isinstance(node, YearNode):
         bits = 0
         for value, value_bits in view.facet_bits("jaar").items():
-            if value.isdigit() and (node.start is None or int(value) >= node.start):
-                if node.end is None or int(value) <= node.end:
-                    bits |= value_bits
+            year = int(value) if value.isdigit() else None
+            if year is not None and (node.start or year) <= year <= (node.end or year):
+                bits |= value_bits
         return {"year": bits}
     out: dict[str, int] = {}
     for fieldname in _fields_for(getattr(node, "field", "all")):
