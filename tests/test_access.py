@@ -66,6 +66,7 @@ ACCESS: dict[str, object] = {
     "maturity.edit_analysis": ("programmamanager",),
     "maturity.delete_analysis": POST_ONLY,
     "practice.search": SIGNED_IN,
+    "practice.help": SIGNED_IN,
     "practice.document": SIGNED_IN,
     "training.my_learning": SIGNED_IN,
     "training.module": SIGNED_IN,

@@ -243,6 +243,17 @@ def submit(attempt_id: int):
     if not form.validate_on_submit():
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
         return _back_to_workspace(attempt)
+    if services.is_empty_answer(attempt, form.answer.data or "") and not request.form.get(
+        "bevestigd"
+    ):
+        # Grading nothing gives 0 %: ask first (the learner may have pressed too early).
+        return render_template(
+            "training/confirm_submit.html",
+            attempt=attempt,
+            exercise=attempt.exercise,
+            form=form,
+            back=request.form.get("terug", ""),
+        )
     try:
         services.submit_attempt(attempt, answer_text=form.answer.data or "")
     except DomainError as error:

@@ -216,6 +216,18 @@ def attempt_searches(attempt: Attempt) -> list[QueryLog]:
     return trail.attempt_searches([attempt.id])
 
 
+def is_empty_answer(attempt: Attempt, answer_text: str) -> bool:
+    """Nothing to grade: no document marked, or no answer written, for this kind."""
+    kind = attempt.exercise.kind
+    if kind in (ExerciseKind.KNOWN_ITEM.value, ExerciseKind.FIND_ALL.value):
+        return not attempt.selected_document_ids
+    if kind == ExerciseKind.FACT.value:
+        return not answer_text.strip()
+    if kind == ExerciseKind.PROCESS.value:
+        return not attempt_searches(attempt)
+    return False  # an empty open answer is refused outright
+
+
 def grade_attempt(attempt: Attempt) -> GradeResult:
     """Grade an attempt by its exercise's kind (open exercises wait for a trainer)."""
     exercise = attempt.exercise
