@@ -25,6 +25,7 @@ from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
+from academy.training import services as training_services
 from academy.training import trail
 
 TRAINERS = (Role.TRAINER,)
@@ -311,5 +312,9 @@ def learner(user_id: int):
         labels=status_labels(),
         attempts=attempts,
         trails={attempt.id: services.search_trail(attempt) for attempt in attempts},
+        coaching={
+            attempt.id: training_services.attempt_coaching(attempt, reveal=True)
+            for attempt in attempts
+        },
         indicators=trail.trail_stats(attempts),
     )

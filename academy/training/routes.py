@@ -284,6 +284,8 @@ def result(attempt_id: int):
         correct_ids=set(feedback.get("correct_ids", [])),
         wrong_ids=set(feedback.get("wrong_ids", [])),
         searches=services.attempt_searches(attempt),
+        trail_stats=trail.trail_stats([attempt]),
+        advice=services.attempt_coaching(attempt, reveal=False),
         skill_names=SKILL_NAMES,
         kind_labels=KIND_LABELS,
         form=ConfirmForm(),

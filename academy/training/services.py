@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -28,7 +29,7 @@ from academy.models import (
     QueryLog,
     User,
 )
-from academy.training import grading, progress, trail
+from academy.training import coaching, grading, progress, trail
 from academy.training.grading import GradeResult, LoggedSearch
 from academy.training.progress import ModuleProgress
 
@@ -214,6 +215,26 @@ def use_hint(attempt: Attempt) -> str | None:
 def attempt_searches(attempt: Attempt) -> list[QueryLog]:
     """The attempt's trail: the searches the learner asked for (not re-renders)."""
     return trail.attempt_searches([attempt.id])
+
+
+def attempt_coaching(attempt: Attempt, *, reveal: bool) -> list[coaching.Advice]:
+    """Coaching on how this attempt searched. Without `reveal` (a learner who has not
+    passed yet) a suggestion that would give away the whole expert query is left out (the
+    result page shows the expert's search only after passing); the advice itself stays."""
+    exercise = attempt.exercise
+    expert = coaching.Expert(
+        exercise.expert_query or "",
+        {key: [str(v) for v in values] for key, values in (exercise.expert_filters or {}).items()},
+    )
+    trail_searches = [
+        coaching.TrailSearch(log.query, log.filters or {}, log.result_count)
+        for log in attempt_searches(attempt)
+    ]
+    advice = coaching.coach(trail_searches, expert)
+    if reveal or attempt.passed:
+        return advice
+    whole = coaching.expert_text(expert)
+    return [a if not whole or whole not in a.better else replace(a, better="") for a in advice]
 
 
 def is_empty_answer(attempt: Attempt, answer_text: str) -> bool:
