@@ -26,7 +26,7 @@ from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
 from academy.training import services as training_services
-from academy.training import trail
+from academy.training import skills, trail
 
 TRAINERS = (Role.TRAINER,)
 FILTER_KEYS = ("team", "module", "status")
@@ -84,6 +84,7 @@ def overview():
         "assignments/overview.html",
         matrix=matrix,
         rows=_matrix_rows(matrix, labels),
+        group_skills=skills.learners_with_skill(u.id for u in matrix.learners),
         filters=filters,
         notices=notices,
         labels=labels,
