@@ -104,3 +104,20 @@ def test_the_trainers_group_view_counts_learners_per_skill(app, client, login, t
     page = text(client.get("/opdrachten/overzicht"))
     assert "Zoekvaardigheden in deze groep" in page
     assert "OF 1 van 1" in page and "NIET 0 van 1" in page
+
+
+def test_the_certificate_gives_its_date_in_dutch_long_form(app, client, login, training):
+    from tests.training.conftest import pass_everything
+
+    with app.app_context():
+        pass_everything(training)
+        attempt = services.start_attempt(learner(), get_exercise(training.exercises["open"]))
+        services.submit_attempt(attempt, answer_text="Verslag.")
+        services.score_open_attempt(
+            attempt, trainer=get_user("trainer"), rubric_scores=[2, 2, 2], feedback=""
+        )
+    login("medewerker")
+    page = text(client.get(f"/leren/modules/{training.module}/certificaat"))
+    today = dt.date.today()
+    assert today.isoformat() not in page
+    assert re.search(rf"afgerond op {today.day} [a-z]+ {today.year}", page), page[-800:]
