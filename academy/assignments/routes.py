@@ -85,6 +85,7 @@ def overview():
         matrix=matrix,
         rows=_matrix_rows(matrix, labels),
         group_skills=skills.learners_with_skill(u.id for u in matrix.learners),
+        trail_stats=trail.trail_stats_by_learner(u.id for u in matrix.learners),
         filters=filters,
         notices=notices,
         labels=labels,

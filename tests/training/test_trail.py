@@ -90,3 +90,60 @@ def test_skill_names_are_english_in_english(app, client, auth, login, start, tra
     client.post("/taal", data={"taal": "en"})
     page = text(client.get(f"/opdrachten/deelnemers/{user_id(app, 'medewerker')}"))
     assert "field (type:, jaar:, thema:, afdeling:) × 1" in page
+
+
+def test_the_same_trail_figures_on_every_page_and_the_api(
+    app, client, auth, login, start, training
+):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from academy.auth.services import create_api_token
+    from academy.extensions import db
+    from academy.models import Assignment, AssignmentTarget, Team
+    from tests.training.conftest import get_exercise, get_user
+
+    login("medewerker")
+    attempt = start(training.exercises["find_all"])
+    search(client, attempt, q="type:onderzoek schoolverlaten")
+    search(client, attempt, q="schooluitvalcijfers")
+    search(client, attempt, q="schoolverlaten", thema="vsv")
+    result = text(
+        client.post(
+            f"/leren/pogingen/{attempt}/inleveren", data={"bevestigd": "1"}, follow_redirects=True
+        )
+    )
+    result = re.sub(r"<[^>]+>", " ", result)
+    assert "3 zoekopdrachten · 1 zonder resultaat · 2 met filters" in re.sub(r"\s+", " ", result)
+    auth.logout()
+    with app.app_context():
+        trainer = get_user("trainer")
+        db.session.add(
+            Assignment(
+                exercise_id=get_exercise(training.exercises["find_all"]).id,
+                due_date=dt.date.today(),
+                created_by_id=trainer.id,
+                targets=[AssignmentTarget(user_id=get_user("medewerker").id)],
+            )
+        )
+        team_id = db.session.scalar(select(Team.id).where(Team.name == "Team Test"))
+        _row, token = create_api_token(trainer, "test")
+        db.session.commit()
+    login("trainer")
+    learner = text(client.get(f"/opdrachten/deelnemers/{user_id(app, 'medewerker')}"))
+    assert figure(learner, "zoekopdrachten") == "3"
+    assert figure(learner, "zoekopdrachten zonder resultaat") == "1"
+    assert figure(learner, "zoekopdrachten met filters") == "2"
+    matrix = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text(client.get("/opdrachten/overzicht"))))
+    assert "3 zoekopdrachten · 1 zonder resultaat · 2 met filters" in matrix
+    body = client.get(
+        f"/api/v1/teams/{team_id}/voortgang", headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
+    member = next(m for m in body["leden"] if m["gebruikersnaam"] == "medewerker")
+    assert member["zoekgedrag"] == {
+        "zoekopdrachten": 3,
+        "perOefening": 3.0,
+        "zonderResultaat": 1,
+        "metFilters": 2,
+    }
