@@ -67,6 +67,8 @@ ACCESS: dict[str, object] = {
     "maturity.delete_analysis": POST_ONLY,
     "practice.search": SIGNED_IN,
     "practice.help": SIGNED_IN,
+    "notifications.index": SIGNED_IN,
+    "notifications.mark_read": POST_ONLY,
     "practice.document": SIGNED_IN,
     "training.my_learning": SIGNED_IN,
     "training.module": SIGNED_IN,

@@ -24,11 +24,13 @@ from academy.models import (
     Attempt,
     Exercise,
     Module,
+    NotificationKind,
     Role,
     Team,
     User,
     UserRole,
 )
+from academy.notifications.notices import add_notices
 from academy.training import progress, trail
 from academy.training.progress import ProgressData
 from academy.training.services import MAX_ID
@@ -304,6 +306,20 @@ def save_assignment(
     assignment.targets = [AssignmentTarget(user_id=u) for u in user_ids] + [
         AssignmentTarget(team_id=t) for t in team_ids
     ]
+    db.session.flush()
+    # Everyone the work is for hears of it, in the same transaction (once per person).
+    add_notices(
+        learners_of(assignment, team_members()),
+        NotificationKind.NEW_ASSIGNMENT,
+        f"new:{assignment.id}",
+        {
+            "assignment_id": assignment.id,
+            "title": (assignment.module or assignment.exercise).title
+            if (assignment.module or assignment.exercise)
+            else "",
+            "due_date": assignment.due_date.isoformat(),
+        },
+    )
     db.session.commit()
     return assignment
 

@@ -15,6 +15,7 @@ from academy.models.maturity import (
     Target,
     Theme,
 )
+from academy.models.notifications import Notification, NotificationKind
 from academy.models.training import (
     Attempt,
     AttemptStatus,
@@ -48,6 +49,8 @@ __all__ = [
     "LevelCriterion",
     "LevelStatus",
     "Module",
+    "Notification",
+    "NotificationKind",
     "QueryLog",
     "Role",
     "Target",

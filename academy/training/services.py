@@ -26,9 +26,11 @@ from academy.models import (
     Lesson,
     LessonRead,
     Module,
+    NotificationKind,
     QueryLog,
     User,
 )
+from academy.notifications.notices import add_notices
 from academy.training import coaching, grading, progress, trail
 from academy.training.grading import GradeResult, LoggedSearch
 from academy.training.progress import ModuleProgress
@@ -326,6 +328,12 @@ def score_open_attempt(
     attempt.rubric_scores = list(rubric_scores)
     attempt.trainer_feedback = (feedback or "").strip()
     attempt.scored_by_id = trainer.id
+    add_notices(
+        [attempt.user_id],
+        NotificationKind.SCORED,
+        f"scored:{attempt.id}:{attempt.scored_at.isoformat()}",
+        {"attempt_id": attempt.id, "title": attempt.exercise.title},
+    )
     db.session.commit()
     return result
 
