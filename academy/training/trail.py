@@ -118,10 +118,9 @@ class TrailStats:
         return round(self.searches / self.exercises, 1) if self.exercises else 0.0
 
 
-def trail_stats(
-    attempts: Sequence[Attempt], searches: Sequence[QueryLog] | None = None
-) -> TrailStats:
-    """Count searches, zero-result searches, filtered searches and skills over attempts."""
+def trail_stats(attempts: Sequence, searches: Sequence[QueryLog] | None = None) -> TrailStats:
+    """Count searches, zero-result searches, filtered searches and skills over attempts
+    (anything with `id` and `exercise_id`: Attempt rows or id tuples)."""
     if searches is None:
         searches = attempt_searches(a.id for a in attempts)
     skills: Counter[str] = Counter()
@@ -148,11 +147,14 @@ def trail_stats_by_learner(user_ids: Iterable[int]) -> dict[int, TrailStats]:
     ids = list(set(user_ids))
     if not ids:
         return {}
-    attempts: dict[int, list[Attempt]] = {user_id: [] for user_id in ids}
+    # Ids only: the matrix calls this for hundreds of learners with thousands of attempts.
+    attempts: dict[int, list] = {user_id: [] for user_id in ids}
     owner: dict[int, int] = {}
-    for attempt in db.session.scalars(select(Attempt).where(Attempt.user_id.in_(ids))):
-        attempts[attempt.user_id].append(attempt)
-        owner[attempt.id] = attempt.user_id
+    for row in db.session.execute(
+        select(Attempt.id, Attempt.user_id, Attempt.exercise_id).where(Attempt.user_id.in_(ids))
+    ):
+        attempts[row.user_id].append(row)
+        owner[row.id] = row.user_id
     searches: dict[int, list[QueryLog]] = {user_id: [] for user_id in ids}
     for log in attempt_searches(owner):
         searches[owner[log.attempt_id]].append(log)
