@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from academy.extensions import db
 from academy.models import Attempt, QueryLog, User
@@ -118,22 +118,31 @@ class TrailStats:
         return round(self.searches / self.exercises, 1) if self.exercises else 0.0
 
 
-def trail_stats(attempts: Sequence, searches: Sequence[QueryLog] | None = None) -> TrailStats:
-    """Count searches, zero-result searches, filtered searches and skills over attempts
-    (anything with `id` and `exercise_id`: Attempt rows or id tuples)."""
+def trail_stats(
+    attempts: Sequence[Attempt], searches: Sequence[QueryLog] | None = None
+) -> TrailStats:
+    """Count searches, zero-result searches, filtered searches and skills over attempts."""
     if searches is None:
         searches = attempt_searches(a.id for a in attempts)
+    return _stats(len(attempts), len({a.exercise_id for a in attempts}), searches)
+
+
+_SKILL_ORDER = {"phrase": 0, "or": 1, "not": 2, "wildcard": 3, "fuzzy": 4, "field": 5, "facet": 6}
+
+
+def _stats(attempts: int, exercises: int, searches: Sequence[QueryLog]) -> TrailStats:
     skills: Counter[str] = Counter()
     for log in searches:
         skills.update(skills_of(log))
-    order = {"phrase": 0, "or": 1, "not": 2, "wildcard": 3, "fuzzy": 4, "field": 5, "facet": 6}
     return TrailStats(
-        attempts=len(attempts),
-        exercises=len({a.exercise_id for a in attempts}),
+        attempts=attempts,
+        exercises=exercises,
         searches=len(searches),
         zero_results=sum(1 for log in searches if log.result_count == 0),
         filtered=sum(1 for log in searches if all_filters(log.query, log.filters)),
-        skills=dict(sorted(skills.items(), key=lambda item: (order.get(item[0], 9), item[0]))),
+        skills=dict(
+            sorted(skills.items(), key=lambda item: (_SKILL_ORDER.get(item[0], 9), item[0]))
+        ),
     )
 
 
@@ -143,19 +152,29 @@ def learner_trail_stats(user: User) -> TrailStats:
 
 
 def trail_stats_by_learner(user_ids: Iterable[int]) -> dict[int, TrailStats]:
-    """`trail_stats` for many learners in two queries (the matrix, the API)."""
+    """`trail_stats` for many learners in two queries (the matrix, the API): counts are
+    aggregated in the database, and only the searches themselves are read."""
     ids = list(set(user_ids))
     if not ids:
         return {}
-    # Ids only: the matrix calls this for hundreds of learners with thousands of attempts.
-    attempts: dict[int, list] = {user_id: [] for user_id in ids}
-    owner: dict[int, int] = {}
-    for row in db.session.execute(
-        select(Attempt.id, Attempt.user_id, Attempt.exercise_id).where(Attempt.user_id.in_(ids))
-    ):
-        attempts[row.user_id].append(row)
-        owner[row.id] = row.user_id
+    counts = {
+        user_id: (attempts, exercises)
+        for user_id, attempts, exercises in db.session.execute(
+            select(
+                Attempt.user_id,
+                func.count(Attempt.id),
+                func.count(Attempt.exercise_id.distinct()),
+            )
+            .where(Attempt.user_id.in_(ids))
+            .group_by(Attempt.user_id)
+        )
+    }
     searches: dict[int, list[QueryLog]] = {user_id: [] for user_id in ids}
-    for log in attempt_searches(owner):
-        searches[owner[log.attempt_id]].append(log)
-    return {user_id: trail_stats(attempts[user_id], searches[user_id]) for user_id in ids}
+    for log, user_id in db.session.execute(
+        select(QueryLog, Attempt.user_id)
+        .join(Attempt, Attempt.id == QueryLog.attempt_id)
+        .where(Attempt.user_id.in_(ids), QueryLog.kind == SEARCH)
+        .order_by(QueryLog.id)
+    ):
+        searches[user_id].append(log)
+    return {user_id: _stats(*counts.get(user_id, (0, 0)), searches[user_id]) for user_id in ids}
