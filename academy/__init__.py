@@ -115,6 +115,7 @@ def register_blueprints(app: Flask) -> None:
     from academy.documents import bp as documents_bp
     from academy.main import bp as main_bp
     from academy.maturity import bp as maturity_bp
+    from academy.notifications.routes import bp as notifications_bp
     from academy.practice import bp as practice_bp
     from academy.training import bp as training_bp
 
@@ -128,6 +129,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(documents_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(notifications_bp)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -63,6 +63,15 @@ class Config:
     )
     IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "512"))
     IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", "50"))
+    # Notification e-mail: off unless NOTIFY_EMAIL is set; a job sends, never a request.
+    NOTIFY_EMAIL = _env_flag("NOTIFY_EMAIL")
+    SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "25"))
+    SMTP_USER = os.environ.get("SMTP_USER", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_STARTTLS = _env_flag("SMTP_STARTTLS")
+    SMTP_FROM = os.environ.get("SMTP_FROM", "data-academie@localhost")
+    APP_URL = os.environ.get("APP_URL", "http://127.0.0.1:5000")
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15

@@ -11,6 +11,8 @@ from search_module.values import (
     Facet,
     Hit,
     IndexedDocument,
+    Note,
+    Reason,
     SearchRequest,
     SearchResult,
 )
@@ -22,6 +24,8 @@ __all__ = [
     "CheckpointMismatchError",
     "IndexUnavailableError",
     "IndexedDocument",
+    "Note",
+    "Reason",
     "ParsedQuery",
     "SearchIndex",
     "SearchRequest",

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from search_module.analysis import fold, normalize, split_words
+from search_module.values import Note
 
 __all__ = [
     "AndNode",
@@ -81,6 +82,16 @@ FIELD_ALIASES: dict[str, str] = {
 _AND_WORDS = frozenset({"AND", "EN", "&&"})
 _OR_WORDS = frozenset({"OR", "OF", "||"})
 _NOT_WORDS = frozenset({"NOT", "NIET"})
+#: Operator words a searcher may type in lowercase, meaning the operator (they are searched
+#: as words, or dropped as stop words): the note says to write them in capitals.
+_LOWERCASE_OPERATORS = {
+    "and": "AND",
+    "en": "EN",
+    "or": "OR",
+    "of": "OF",
+    "not": "NOT",
+    "niet": "NIET",
+}
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,7 @@ class ParsedQuery:
     hints: tuple[str, ...] = ()
     features: frozenset[str] = frozenset()
     ignored_words: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -203,6 +215,23 @@ class _State:
     def hint(self, message: str) -> None:
         if message not in self.hints:
             self.hints.append(message)
+
+
+def _operator_notes(tokens: list[_Tok]) -> list[Note]:
+    """Notes for operator words written in lowercase between two search words."""
+    notes: list[Note] = []
+    for before, tok, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        operator = _LOWERCASE_OPERATORS.get(tok.text.lower())
+        if (
+            tok.kind == "word"
+            and operator is not None
+            and before.kind in ("word", "phrase", "field", "rparen")
+            and after.kind in ("word", "phrase", "field", "lparen", "not")
+        ):
+            note = Note("lowercase_operator", {"word": tok.text, "operator": operator})
+            if note not in notes:
+                notes.append(note)
+    return notes
 
 
 def _tokenise(text: str, state: _State) -> list[_Tok]:
@@ -651,8 +680,10 @@ def parse_query(text: str) -> ParsedQuery:
     if len(source) > MAX_QUERY_LENGTH:
         source = source[:MAX_QUERY_LENGTH]
         state.hint(f"De zoekvraag is ingekort tot {MAX_QUERY_LENGTH} tekens.")
+    notes: list[Note] = []
     try:
         tokens = _tokenise(source, state)
+        notes = _operator_notes(tokens)
         root = _Parser(tokens, state).parse()
     except Exception:  # noqa: BLE001 - the promise is "never raises"; fall back to words
         state = _State()
@@ -677,6 +708,7 @@ def parse_query(text: str) -> ParsedQuery:
         hints=tuple(state.hints),
         features=frozenset(state.features),
         ignored_words=ignored,
+        notes=tuple(notes),
     )
 
 

@@ -31,7 +31,7 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -57,9 +57,18 @@ from search_module.query import (
     YearNode,
     iter_leaves,
     parse_query,
+    render,
 )
 from search_module.schema import FACET_FIELDS, TEXT_FIELDS, VOCABULARY_DOC_ID
-from search_module.values import FACET_KEYS, Facet, Hit, SearchRequest, SearchResult
+from search_module.values import (
+    FACET_KEYS,
+    Facet,
+    Hit,
+    Note,
+    Reason,
+    SearchRequest,
+    SearchResult,
+)
 
 #: Most index terms a ``jeugd*`` or ``armoed~`` may stand for (most frequent kept).
 MAX_EXPANSIONS = 50
@@ -628,6 +637,91 @@ def _evaluate(ev: _Eval, node: Node, negated: bool = False) -> int:
     return bits
 
 
+# --------------------------------------------------------------------------- explanations
+
+#: Index field -> the field name a Reason reports.
+_REASON_FIELDS = {"title": "title", "content": "body"}
+_FACET_REASONS = {"type": "type", "thema": "theme", "afdeling": "department"}
+
+
+def _leaf_field_bits(view: IndexView, node: Node) -> dict[str, int]:
+    """Per reported field, the documents one positive leaf matches there."""
+    if isinstance(node, FacetNode):
+        table = view.facet_bits(node.key)
+        bits = 0
+        for value in _match_facet_values(view, node):
+            bits |= table.get(value, 0)
+        return {_FACET_REASONS[node.key]: bits}
+    if isinstance(node, YearNode):
+        bits = 0
+        for value, value_bits in view.facet_bits("jaar").items():
+            year = int(value) if value.isdigit() else None
+            if year is not None and (node.start or year) <= year <= (node.end or year):
+                bits |= value_bits
+        return {"year": bits}
+    out: dict[str, int] = {}
+    for fieldname in _fields_for(getattr(node, "field", "all")):
+        if isinstance(node, TermNode):
+            bits = view.term_bits(fieldname, node.term)
+        elif isinstance(node, PhraseNode):
+            bits = _phrase_bits(view, fieldname, node.terms)
+        elif isinstance(node, (PrefixNode, FuzzyNode)):
+            bits = 0
+            for term in view.expand(node).terms.get(fieldname, []):
+                bits |= view.term_bits(fieldname, term)
+        else:
+            continue
+        out[_REASON_FIELDS[fieldname]] = bits
+    return out
+
+
+def explain_hits(view: IndexView, root: Node | None, docnums: list[int]) -> list[tuple]:
+    """For each document, the positive parts of the query it matched and where."""
+    leaves = [leaf for leaf, negated in iter_leaves(root) if not negated]
+    per_leaf = [(render(leaf), _leaf_field_bits(view, leaf)) for leaf in leaves]
+    out = []
+    for docnum in docnums:
+        reasons: list[Reason] = []
+        for text, by_field in per_leaf:
+            fields = tuple(f for f, bits in by_field.items() if bits >> docnum & 1)
+            if fields and all(r.text != text for r in reasons):
+                reasons.append(Reason(text, fields))
+        out.append(tuple(reasons))
+    return out
+
+
+def theme_notes(view: IndexView, root: Node | None) -> list[Note]:
+    """Notes for plain words that are part of a theme's name: the theme is found through
+    thema: (or the facet), and some of its documents do not have the word in their text."""
+    notes: list[Note] = []
+    names = view.theme_names
+    themes = view.facet_bits("thema")
+    for leaf, negated in iter_leaves(root):
+        if not isinstance(leaf, TermNode) or leaf.field != "all":
+            continue
+        text_bits = 0
+        for fieldname in TEXT_FIELDS:
+            text_bits |= view.term_bits(fieldname, leaf.term)
+        for code, name in sorted(names.items()):
+            name_terms = {t for t in (normalize(w) for w in split_words(name)) if t}
+            if leaf.term not in name_terms:
+                continue
+            count = (themes.get(code, 0) & view.live & ~text_bits).bit_count()
+            if count:
+                notes.append(
+                    Note(
+                        "theme_word_not" if negated else "theme_word",
+                        {
+                            "word": leaf.word,
+                            "theme": name,
+                            "field": f"thema:{code}",
+                            "count": count,
+                        },
+                    )
+                )
+    return notes
+
+
 # --------------------------------------------------------------------------- highlighting
 
 
@@ -975,7 +1069,12 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
                 ranked += [(0.0, d) for d in _newest(view, final, needed - len(ranked), seen)]
         else:
             ranked = [(0.0, d) for d in _newest(view, final, needed)]
-    hits = [_make_hit(view, docnum, score, ev.highlight) for score, docnum in ranked[start:needed]]
+    page_docs = [docnum for _score, docnum in ranked[start:needed]]
+    reasons = explain_hits(view, parsed.root, page_docs)
+    hits = [
+        replace(_make_hit(view, docnum, score, ev.highlight), why=why)
+        for (score, docnum), why in zip(ranked[start:needed], reasons, strict=True)
+    ]
 
     hints.extend(h for h in ev.hints if h not in hints)
     suggestion = None
@@ -999,6 +1098,8 @@ def run_search(view: IndexView, request: SearchRequest) -> SearchResult:
         features=parsed.features,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         sort=sort,
+        notes=[*parsed.notes, *theme_notes(view, parsed.root)],
+        filters={key: values for key, values in filters.items() if values},
     )
 
 

@@ -58,6 +58,30 @@ class Facet:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something the page should tell the searcher, as a code with parameters; the app
+    words it in the user's language (this package stays free of any UI catalogue).
+
+    Codes: ``lowercase_operator`` (word, operator): an operator word written in lowercase
+    between two words is searched as a word; ``theme_word`` (word, theme, field, count): a
+    plain word is part of a theme's name, which is found through ``thema:`` or the facet,
+    and ``count`` documents of that theme do not have the word in their title or text.
+    """
+
+    code: str
+    params: dict[str, str | int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a hit was found: one part of the query (as the searcher could type it) and the
+    fields it matched in: "title", "body", "type", "theme", "year", "department"."""
+
+    text: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Hit:
     """One result; ``title_html``/``snippet_html`` are escaped text plus ``<mark>`` only."""
 
@@ -73,6 +97,7 @@ class Hit:
     published: datetime.date | None
     score: float
     source: str = ""
+    why: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,3 +116,5 @@ class SearchResult:
     features: frozenset[str]
     elapsed_ms: float
     sort: SortOrder = "relevance"
+    notes: list[Note] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)  # the facet filters applied

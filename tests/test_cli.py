@@ -139,3 +139,26 @@ def test_create_user_command_rejects_bad_input(app, runner, args, message):
     assert result.exit_code != 0
     assert message in result.output
     assert _counts(app) == before
+
+
+def test_demo_learners_have_trails_that_show_the_coaching(empty_app):
+    from academy.models import Attempt
+    from academy.training import services as training
+    from academy.training import skills
+
+    runner = empty_app.test_cli_runner()
+    runner.invoke(args=["init-db"])
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    with empty_app.app_context():
+        failed = db.session.scalars(
+            select(Attempt).where(Attempt.status == "graded", Attempt.passed.is_(False))
+        ).all()
+        codes = {
+            advice.code
+            for attempt in failed
+            for advice in training.attempt_coaching(attempt, reveal=True)
+        }
+        assert {"repeated", "zero_given_up", "synonyms_or", "missing_filter"} <= codes
+        bakker = db.session.scalar(select(User).where(User.username == "s.bakker"))
+        profile = skills.skill_profile(bakker)
+        assert sum(1 for count in profile.values() if count) >= 3, profile

@@ -31,6 +31,7 @@ from academy.maturity import services as maturity
 from academy.models import Assessment, Role, Team, Theme
 from academy.practice import services as practice
 from academy.training import services as training
+from academy.training import trail
 from search_module import SearchRequest
 
 THEMES = "Thema's"
@@ -403,7 +404,10 @@ def team_progress(call: Call, id: int) -> Response:  # noqa: A002
     if team is None:
         raise _not_found()
     page = services.page_of(services.team_members(team), call.query["page"], call.query["pageSize"])
-    members = [member_progress_json(u, p) for u, p in services.member_progress(page.items)]
+    stats = trail.trail_stats_by_learner(u.id for u in page.items)
+    members = [
+        member_progress_json(u, p, stats[u.id]) for u, p in services.member_progress(page.items)
+    ]
     return json_response(
         {"team": {"id": team.id, "naam": team.name}, **paged_body("leden", page, members)}
     )

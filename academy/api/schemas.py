@@ -40,6 +40,7 @@ from academy.models import (
     User,
 )
 from academy.training.services import ModuleProgress
+from academy.training.trail import TrailStats
 from search_module import FACET_KEYS, Hit, SearchResult
 
 # --- schema building blocks -------------------------------------------------------------------
@@ -435,7 +436,23 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "ModuleVoortgang": obj({"module": STRING, "titel": STRING, **VOORTGANG_FIELDS}),
     "LidVoortgang": obj(
-        {"gebruikersnaam": STRING, "naam": STRING, "modules": array(ref("ModuleVoortgang"))}
+        {
+            "gebruikersnaam": STRING,
+            "naam": STRING,
+            "modules": array(ref("ModuleVoortgang")),
+            "zoekgedrag": ref("Zoekgedrag"),
+        }
+    ),
+    "Zoekgedrag": obj(
+        {
+            "zoekopdrachten": INTEGER,
+            "perOefening": NUMBER,
+            "zonderResultaat": INTEGER,
+            "metFilters": INTEGER,
+        },
+        description="Zoekopdrachten in oefeningen (alleen gevraagde zoekopdrachten, niet het "
+        "opnieuw tonen van dezelfde resultaten); getypte velden en aangeklikte filters tellen "
+        "allebei als filter. Dezelfde cijfers als op de pagina van de deelnemer.",
     ),
     "TeamVoortgang": obj(
         {
@@ -783,13 +800,21 @@ def assignment_json(assignment: Any, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def member_progress_json(user: User, progress: list[ModuleProgress]) -> dict[str, Any]:
+def member_progress_json(
+    user: User, progress: list[ModuleProgress], stats: TrailStats
+) -> dict[str, Any]:
     return {
         "gebruikersnaam": user.username,
         "naam": user.display_name,
         "modules": [
             {"module": p.module.slug, "titel": p.module.title, **progress_json(p)} for p in progress
         ],
+        "zoekgedrag": {
+            "zoekopdrachten": stats.searches,
+            "perOefening": stats.per_exercise,
+            "zonderResultaat": stats.zero_results,
+            "metFilters": stats.filtered,
+        },
     }
 
 

@@ -24,6 +24,8 @@ from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
 from academy.spreadsheets import download, file_name
+from academy.training import services as training_services
+from academy.training import skills, trail
 
 TRAINERS = (Role.TRAINER,)
 FILTER_KEYS = ("team", "module", "status")
@@ -84,6 +86,8 @@ def overview():
         "assignments/overview.html",
         matrix=matrix,
         rows=_matrix_rows(matrix, labels),
+        group_skills=skills.learners_with_skill(u.id for u in matrix.learners),
+        trail_stats=trail.trail_stats_by_learner(u.id for u in matrix.learners),
         filters=filters,
         notices=notices,
         labels=labels,
@@ -114,7 +118,7 @@ def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Mark
             look = None
             if cell is not None:
                 percent = None if cell.score is None else round(cell.score * 100)
-                look = (cell.status, cell.late, percent)
+                look = (cell.status, cell.late, percent, cell.percent)
             html = rendered.get(look)
             if html is None:
                 html = rendered[look] = str(render_cell(cell, labels))
@@ -323,5 +327,9 @@ def learner(user_id: int):
         labels=status_labels(),
         attempts=attempts,
         trails={attempt.id: services.search_trail(attempt) for attempt in attempts},
-        indicators=services.search_indicators(learner),
+        coaching={
+            attempt.id: training_services.attempt_coaching(attempt, reveal=True)
+            for attempt in attempts
+        },
+        indicators=trail.trail_stats(attempts),
     )

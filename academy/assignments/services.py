@@ -8,14 +8,12 @@ matrix is loaded in a handful of queries, whatever the number of learners.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import DateTime, func, or_, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import lazyload, selectinload
 
 from academy.errors import ValidationFailed
@@ -24,16 +22,17 @@ from academy.models import (
     Assignment,
     AssignmentTarget,
     Attempt,
-    AttemptStatus,
     Exercise,
-    Lesson,
-    LessonRead,
     Module,
+    NotificationKind,
     Role,
     Team,
     User,
     UserRole,
 )
+from academy.notifications.notices import add_notices
+from academy.training import progress, trail
+from academy.training.progress import ProgressData
 from academy.training.services import MAX_ID
 
 MAX_MESSAGE = 2000
@@ -58,6 +57,7 @@ class Cell:
     score: float | None  # 0..1, best attempt (exercise) or mean of best scores (module)
     late: bool = False  # done, but after the due date
     done_at: dt.datetime | None = None
+    percent: int | None = None  # module assignments: the module's progress (progress.py)
 
 
 # --- who is assigned --------------------------------------------------------------------------
@@ -76,18 +76,7 @@ def active_assignments() -> list[Assignment]:
 
 def assignments_for(user: User) -> list[Assignment]:
     """Active assignments for this user, directly or (as a learner) through their team."""
-    conditions = [AssignmentTarget.user_id == user.id]
-    if user.team_id is not None and Role.EMPLOYEE in user.roles:
-        conditions.append(AssignmentTarget.team_id == user.team_id)
-    return list(
-        db.session.scalars(
-            select(Assignment)
-            .join(AssignmentTarget)
-            .where(Assignment.withdrawn_at.is_(None), or_(*conditions))
-            .distinct()
-            .order_by(Assignment.due_date, Assignment.id)
-        )
-    )
+    return progress.assigned_work(user)
 
 
 def learners_of(assignment: Assignment, team_members: dict[int, list[int]]) -> set[int]:
@@ -100,111 +89,15 @@ def learners_of(assignment: Assignment, team_members: dict[int, list[int]]) -> s
     return users
 
 
-# --- progress, in bulk --------------------------------------------------------------------------
-
-
-@dataclass
-class ProgressData:
-    """Everything needed to derive statuses for a set of users and assignments."""
-
-    best: dict[tuple[int, int], AttemptFacts] = field(default_factory=dict)  # (user, exercise)
-    submitted: set[tuple[int, int]] = field(default_factory=set)  # awaiting a trainer
-    started: set[tuple[int, int]] = field(default_factory=set)  # any attempt at all
-    # When each exercise was first passed: practising again after the due date for a better
-    # score must not turn work completed on time into late work.
-    first_passed: dict[tuple[int, int], dt.datetime] = field(default_factory=dict)
-    reads: dict[int, dict[int, dt.datetime]] = field(default_factory=dict)  # user -> lesson
-    module_lessons: dict[int, list[int]] = field(default_factory=dict)
-    module_exercises: dict[int, list[int]] = field(default_factory=dict)
-
-
-class AttemptFacts(NamedTuple):
-    """What the status rules read of an attempt (whole rows also load answers and feedback)."""
-
-    user_id: int
-    exercise_id: int
-    status: str
-    score: float | None
-    passed: bool | None
-    finished_at: dt.datetime | None  # scored, else handed in, else started
-
-
-ATTEMPT_COLUMNS = (
-    Attempt.user_id,
-    Attempt.exercise_id,
-    Attempt.status,
-    Attempt.score,
-    Attempt.passed,
-    # One moment instead of three: turning stored text into datetimes was a third of the
-    # matrix's time with 15k attempts.
-    type_coerce(
-        func.coalesce(Attempt.scored_at, Attempt.submitted_at, Attempt.started_at),
-        DateTime(timezone=True),
-    ).label("finished_at"),
-)
-
-
-SUBMITTED, GRADED = AttemptStatus.SUBMITTED.value, AttemptStatus.GRADED.value
+# --- progress, in bulk (the rules live in academy/training/progress.py) ---------------------
 
 
 def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) -> ProgressData:
-    users = list(set(user_ids))
-    data = ProgressData()
-    module_ids = {a.module_id for a in assignments if a.module_id is not None}
-    exercise_ids = {a.exercise_id for a in assignments if a.exercise_id is not None}
-    if module_ids:
-        # Ids only, never whole rows: the navigation badge runs this on every page, and
-        # lessons and exercises carry long Markdown bodies.
-        for model, by_module in (
-            (Lesson, data.module_lessons),
-            (Exercise, data.module_exercises),
-        ):
-            for module_id, item_id in db.session.execute(
-                select(model.module_id, model.id)
-                .where(model.module_id.in_(module_ids), model.published.is_(True))
-                .order_by(model.position, model.id)
-            ):
-                by_module.setdefault(module_id, []).append(item_id)
-        for ids in data.module_exercises.values():
-            exercise_ids.update(ids)
-    if not users:
-        return data
-    for chunk in _chunks(users):
-        if exercise_ids:
-            rows = db.session.execute(
-                select(*ATTEMPT_COLUMNS)
-                .where(Attempt.user_id.in_(chunk), Attempt.exercise_id.in_(exercise_ids))
-                .order_by(Attempt.id)  # equal scores: the first attempt counts, as in training
-            )
-            for row in rows:
-                user_id, exercise_id, status, score, passed, finished_at = row
-                key = (user_id, exercise_id)
-                data.started.add(key)
-                if status == SUBMITTED:
-                    data.submitted.add(key)
-                elif status == GRADED:
-                    current = data.best.get(key)
-                    if current is None or (score or 0) > (current.score or 0):
-                        data.best[key] = AttemptFacts(*row)
-                    if passed and finished_at is not None:
-                        first = data.first_passed.get(key)
-                        if first is None or finished_at < first:
-                            data.first_passed[key] = finished_at
-        lesson_ids = {x for ids in data.module_lessons.values() for x in ids}
-        if lesson_ids:
-            reads = db.session.execute(
-                select(LessonRead.user_id, LessonRead.lesson_id, LessonRead.read_at).where(
-                    LessonRead.user_id.in_(chunk), LessonRead.lesson_id.in_(lesson_ids)
-                )
-            )
-            for user_id, lesson_id, read_at in reads:
-                data.reads.setdefault(user_id, {})[lesson_id] = read_at
-    return data
-
-
-def _chunks(values: list[int], size: int = 500) -> Iterable[list[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
+    return progress.load_progress(
+        user_ids,
+        {a.module_id for a in assignments if a.module_id is not None},
+        {a.exercise_id for a in assignments if a.exercise_id is not None},
+    )
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
@@ -222,6 +115,9 @@ def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt
     else:
         exercise_ids = data.module_exercises.get(assignment.module_id, [])
         lesson_ids = data.module_lessons.get(assignment.module_id, [])
+    percent = None
+    if assignment.module_id is not None:
+        percent = progress.progress_from(data, user_id, assignment.module).percent
     read = data.reads.get(user_id, {})
     best = [data.best.get((user_id, e)) for e in exercise_ids]
     passed = [b for b in best if b is not None and b.passed]
@@ -233,17 +129,17 @@ def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt
         moments += [read[x] for x in lesson_ids]
         done_at = max((_aware(m) for m in moments if m is not None), default=None)
         late = done_at is not None and done_at.date() > assignment.due_date
-        return Cell(Status.DONE, score, late=late, done_at=done_at)
+        return Cell(Status.DONE, score, late=late, done_at=done_at, percent=percent)
     waiting = [e for e in exercise_ids if (user_id, e) in data.submitted]
     passed_ids = {b.exercise_id for b in passed}
     if waiting and all(e in passed_ids or e in waiting for e in exercise_ids) and all_read:
-        return Cell(Status.SUBMITTED, score)
+        return Cell(Status.SUBMITTED, score, percent=percent)
     if assignment.due_date < today:
-        return Cell(Status.OVERDUE, score)
+        return Cell(Status.OVERDUE, score, percent=percent)
     touched = any((user_id, e) in data.started for e in exercise_ids) or any(
         x in read for x in lesson_ids
     )
-    return Cell(Status.STARTED if touched else Status.OPEN, score)
+    return Cell(Status.STARTED if touched else Status.OPEN, score, percent=percent)
 
 
 # --- the learner's view -------------------------------------------------------------------------
@@ -290,20 +186,8 @@ class Matrix:
 
 
 def team_members() -> dict[int, list[int]]:
-    """Current learners per team: active users with the employee role (an admin or a
-    programme manager in the team is not given the team's training work)."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for user_id, team_id in db.session.execute(
-        select(User.id, User.team_id)
-        .join(UserRole, UserRole.user_id == User.id)
-        .where(
-            User.active.is_(True),
-            User.team_id.is_not(None),
-            UserRole.role == Role.EMPLOYEE.value,
-        )
-    ):
-        members[team_id].append(user_id)
-    return members
+    """Current learners per team (see `progress.learners_by_team`)."""
+    return progress.learners_by_team()
 
 
 def assignment_matrix(filters: MatrixFilter, today: dt.date | None = None) -> Matrix:
@@ -422,6 +306,20 @@ def save_assignment(
     assignment.targets = [AssignmentTarget(user_id=u) for u in user_ids] + [
         AssignmentTarget(team_id=t) for t in team_ids
     ]
+    db.session.flush()
+    # Everyone the work is for hears of it, in the same transaction (once per person).
+    add_notices(
+        learners_of(assignment, team_members()),
+        NotificationKind.NEW_ASSIGNMENT,
+        f"new:{assignment.id}",
+        {
+            "assignment_id": assignment.id,
+            "title": (assignment.module or assignment.exercise).title
+            if (assignment.module or assignment.exercise)
+            else "",
+            "due_date": assignment.due_date.isoformat(),
+        },
+    )
     db.session.commit()
     return assignment
 
@@ -463,7 +361,7 @@ class TrailStep:
     """One step of a learner's search: a query (with filters and hits) or an opened document."""
 
     at: dt.datetime
-    kind: str  # "zoekopdracht" | "document"
+    kind: str  # "zoekopdracht" | "document" | "hint"
     query: str = ""
     filters: dict | None = None
     result_count: int | None = None
@@ -473,8 +371,15 @@ class TrailStep:
 
 
 def search_trail(attempt: Attempt) -> list[TrailStep]:
+    """The searches the learner asked for, the documents opened and the hints used, in order
+    (re-renders of the same results are not steps; see academy/training/trail.py)."""
     from academy.models import DocumentOpen, QueryLog
 
+    logs = db.session.scalars(
+        select(QueryLog).where(
+            QueryLog.attempt_id == attempt.id, QueryLog.kind.in_((trail.SEARCH, trail.HINT))
+        )
+    )
     steps = [
         TrailStep(
             at=_aware(log.created_at),
@@ -484,7 +389,9 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
             result_count=log.result_count,
             features=tuple(filter(None, (log.features or "").split(","))),
         )
-        for log in db.session.scalars(select(QueryLog).where(QueryLog.attempt_id == attempt.id))
+        if log.kind == trail.SEARCH
+        else TrailStep(at=_aware(log.created_at), kind="hint")
+        for log in logs
     ]
     steps += [
         TrailStep(
@@ -504,43 +411,6 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
         timed.append(TrailStep(**{**step.__dict__, "seconds_since_previous": gap}))
         previous = step.at
     return timed
-
-
-@dataclass(frozen=True)
-class SearchIndicators:
-    """Simple coaching signals for one learner."""
-
-    attempts: int
-    queries: int
-    queries_per_exercise: float
-    zero_result_queries: int
-    facet_searches: int
-    operators: dict[str, int]  # feature -> number of queries that used it
-
-
-def search_indicators(user: User) -> SearchIndicators:
-    from academy.models import QueryLog
-
-    attempts = list(db.session.scalars(select(Attempt).where(Attempt.user_id == user.id)))
-    attempt_ids = [a.id for a in attempts]
-    logs = (
-        list(db.session.scalars(select(QueryLog).where(QueryLog.attempt_id.in_(attempt_ids))))
-        if attempt_ids
-        else []
-    )
-    operators: dict[str, int] = defaultdict(int)
-    for log in logs:
-        for feature in filter(None, (log.features or "").split(",")):
-            operators[feature] += 1
-    exercises = {a.exercise_id for a in attempts}
-    return SearchIndicators(
-        attempts=len(attempts),
-        queries=len(logs),
-        queries_per_exercise=round(len(logs) / len(exercises), 1) if exercises else 0.0,
-        zero_result_queries=sum(1 for log in logs if log.result_count == 0),
-        facet_searches=sum(1 for log in logs if any((log.filters or {}).values())),
-        operators=dict(sorted(operators.items())),
-    )
 
 
 def learner_attempts(user: User) -> list[Attempt]:

@@ -93,15 +93,16 @@ met een bescheidener vraag: **wat weten we hier al?**
 
 ## Vijf treden
 
-We beschrijven de volwassenheid van een thema met een ladder van vijf treden:
+We beschrijven de volwassenheid van een thema met een ladder van vijf niveaus, van 0 tot en
+met 4:
 
-1. **Vinden** — weten welke onderzoeken, monitors en factsheets er over het thema al zijn.
-2. **Beschrijven** — wat is er aan de hand? Cijfers over omvang en ontwikkeling.
-3. **Diagnosticeren** — waarom gebeurt het? Oorzaken en verbanden.
-4. **Voorspellen** — wat gaat er gebeuren als we niets doen?
-5. **Voorschrijven** — wat moeten we doen, en wat levert dat op?
+- **0 Vinden** — weten welke onderzoeken, monitors en factsheets er over het thema al zijn.
+- **1 Beschrijvend** — wat is er aan de hand? Cijfers over omvang en ontwikkeling.
+- **2 Diagnosticerend** — waarom gebeurt het? Oorzaken en verbanden.
+- **3 Voorspellend** — wat gaat er gebeuren als we niets doen?
+- **4 Voorschrijvend** — wat moeten we doen, en wat levert dat op?
 
-Een team dat trede 1 overslaat, bouwt een voorspelmodel op cijfers die een collega drie jaar
+Een team dat niveau 0 overslaat, bouwt een voorspelmodel op cijfers die een collega drie jaar
 geleden al had verzameld, of mist het onderzoek dat de oorzaak allang had blootgelegd.
 
 ## Vinden is een vak
@@ -1870,7 +1871,7 @@ _M10_EXERCISES = (
             "verschenen** en markeer ze.\n\n"
             "Het oude woningbehoefteonderzoek uit 2016 hoort er niet bij."
         ),
-        expert_query="woningbehoefte* OF woningbouw*",
+        expert_query="woningbehoefte* OF woningbouw* OF nieuwbouw*",
         expert_filters={
             "type": ("onderzoek",),
             "thema": ("woningbouw",),

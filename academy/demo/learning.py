@@ -23,6 +23,7 @@ from academy.models import (
     User,
     UserRole,
 )
+from search_module import parse_query
 
 # Modules whose completion counts as "trained in finding" next to a theme's maturity.
 CORE_MODULE_SLUGS = (
@@ -127,24 +128,64 @@ def _progress_for(
             )
         db.session.add(attempt)
         db.session.flush()
-        for index in range(rng.randint(1, 4)):
-            query = (
-                item.expert_query
-                if index == 0 or not item.expert_query
-                else item.expert_query.split()[0]
-            )
+        good = attempt.passed is not False
+        for index, (query, filters, count) in enumerate(_demo_trail(item, good, rng)):
             db.session.add(
                 QueryLog(
                     user_id=user.id,
                     query=query,
-                    filters={},
-                    result_count=rng.randint(0, 40),
+                    filters=filters,
+                    result_count=count,
                     elapsed_ms=12.0,
+                    features=",".join(sorted(parse_query(query).features)),
                     attempt_id=attempt.id,
                     created_at=moment + dt.timedelta(minutes=index + 1),
                 )
             )
         report.add("attempts")
+
+
+def _first_word(query: str) -> str:
+    """The first plain word of a query: what a beginner types."""
+    for word in query.replace('"', " ").replace("(", " ").replace(")", " ").split():
+        if ":" not in word and word not in ("OF", "OR", "EN", "AND", "NIET", "NOT"):
+            return word.rstrip("*~")
+    return "zoeken"
+
+
+def _demo_trail(item, good: bool, rng: random.Random) -> list[tuple[str, dict, int]]:
+    """A search trail for a demo attempt. A passed attempt searches like the expert after a
+    first try; a failed one shows what the coaching points at: one loose word, the same
+    search again, and a misspelling with no results that was not followed up."""
+    expert = item.expert_query or ""
+    filters = {key: list(values) for key, values in (item.expert_filters or {}).items()}
+    word = _first_word(expert) if expert else "armoede"
+    if good:
+        if item.kind == ExerciseKind.PROCESS.value and item.required_skill:
+            expert = expert or _SKILL_EXAMPLES.get(item.required_skill, word)
+            if item.required_skill == "facet":
+                filters = filters or {"type": ["onderzoek"]}
+        trail = [(word, {}, rng.randint(20, 300))]
+        if expert or filters:
+            trail.append((expert, filters, rng.randint(1, 15)))
+        return trail
+    return [
+        (word, {}, rng.randint(40, 300)),
+        (f"{word} {word[:4]}", {}, rng.randint(20, 120)),
+        (word, {}, rng.randint(40, 300)),
+        (word + "cijferz", {}, 0),
+    ]
+
+
+_SKILL_EXAMPLES = {
+    "phrase": '"vroegtijdig schoolverlaten"',
+    "or": "schooluitval OF thuiszitters",
+    "not": "jeugdzorg NIET kosten",
+    "wildcard": "jeugd*",
+    "fuzzy": "armoed~",
+    "field": "type:onderzoek schoolverlaten",
+    "facet": "schoolverlaten",
+}
 
 
 def seed_learning(trainer: User | None, today: dt.date, report) -> None:

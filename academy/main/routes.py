@@ -5,13 +5,18 @@ from flask_login import current_user, login_required
 from academy.extensions import db
 from academy.main import bp
 from academy.main.services import home_tiles
+from academy.models import Role
 from academy.redirects import referrer_target
+from academy.training.learner_home import learner_home
 
 
 @bp.route("/")
 @login_required
 def home():
-    return render_template("main/home.html", tiles=home_tiles(current_user))
+    learning = None
+    if Role.EMPLOYEE in current_user.roles:  # everyone who learns
+        learning = learner_home(current_user)
+    return render_template("main/home.html", tiles=home_tiles(current_user), learning=learning)
 
 
 @bp.route("/toegankelijkheid")

@@ -24,6 +24,7 @@ from academy.models.maturity import (
     Target,
     Theme,
 )
+from academy.models.notifications import Notification, NotificationKind
 from academy.models.training import (
     Attempt,
     AttemptStatus,
@@ -72,6 +73,8 @@ __all__ = [
     "LevelStatus",
     "LoginThrottle",
     "Module",
+    "Notification",
+    "NotificationKind",
     "QueryLog",
     "Role",
     "Target",

@@ -202,6 +202,10 @@ class QueryLog(db.Model):
     elapsed_ms: Mapped[float] = mapped_column(Float, default=0.0)
     # Operators the query used ("phrase", "or", "wildcard", ...), comma separated.
     features: Mapped[str] = mapped_column(String(200), default="")
+    # "search" when the learner asked for it (a new query, filter, facet, sort or page);
+    # re-rendering an exercise records its own kind ("open", "view", "marked", "hint"), so
+    # the trail holds only real searches (see academy/training/trail.py).
+    kind: Mapped[str] = mapped_column(String(20), default="search", server_default="search")
     # The exercise attempt this search belonged to, if any (training feature).
     attempt_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(

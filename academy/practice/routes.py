@@ -40,6 +40,13 @@ def _page_url(page: int | None = None, **changes) -> str:
     return changed_search_url("practice.search", page, **changes)
 
 
+@bp.route("/hulp")
+@login_required
+def help():
+    """The exact rules of the query language, as the search engine applies them."""
+    return render_template("practice/help.html")
+
+
 @bp.route("/documenten/<int:document_id>")
 @login_required
 def document(document_id: int):

@@ -51,12 +51,18 @@ def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
 
 
 def run_search(
-    request: SearchRequest, *, user: User | None, attempt_id: int | None = None
+    request: SearchRequest,
+    *,
+    user: User | None,
+    attempt_id: int | None = None,
+    kind: str = "search",
 ) -> SearchResult:
     """Search the practice index and write one QueryLog row (the search trail).
 
-    The index answers as it is: lagging behind the feed, or still being built by the
-    worker (then with a hint). A request never builds or repairs it.
+    `kind` says whether the learner asked for this search or the page was only re-rendered
+    (see academy/training/trail.py); only "search" rows are on the trail. The index answers
+    as it is: lagging behind the feed, or still being built by the worker (then with a
+    hint). A request never builds or repairs it.
     """
     result = search_index().search(request)
     entry = QueryLog(
@@ -69,6 +75,7 @@ def run_search(
         elapsed_ms=round(result.elapsed_ms, 2),
         features=",".join(sorted(result.features)),
         attempt_id=attempt_id,
+        kind=kind,
     )
     try:
         db.session.add(entry)
@@ -78,6 +85,12 @@ def run_search(
         db.session.rollback()
         log.exception("could not write the query log")
     return result
+
+
+def search_unlogged(request: SearchRequest) -> SearchResult:
+    """Search without a trail entry: checks the app runs itself (an expert query before
+    publishing), which are nobody's search."""
+    return search_index().search(request)
 
 
 MAX_ID = 2**31 - 1  # larger ids cannot exist and overflow some databases

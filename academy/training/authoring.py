@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import gettext as _
@@ -10,8 +11,11 @@ from sqlalchemy import func, select
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Document, Exercise, ExerciseKind, Lesson, Module
+from academy.practice import services as practice
 from academy.training.grading import SKILLS
 from academy.training.services import MAX_ID, SLUG
+from search_module import SearchRequest
+from search_module.analysis import fold
 
 
 def _check_slug(slug: str) -> str:
@@ -24,6 +28,24 @@ def _check_slug(slug: str) -> str:
             )
         )
     return slug
+
+
+def slugify(title: str) -> str:
+    """A slug from a title: "Vind de Armoedemonitor 2024!" -> "vind-de-armoedemonitor-2024"."""
+    words = re.findall(r"[a-z0-9]+", fold(title or "").lower())
+    slug = "-".join(words)[:72].strip("-")
+    return slug or "oefening"
+
+
+def _free_slug(model, base: str, current) -> str:
+    """`base`, or `base-2`, `base-3`, ... when another row has it (a generated slug only)."""
+    slug, number = base, 1
+    while True:
+        clash = db.session.scalar(select(model).where(model.slug == slug))
+        if clash is None or clash is current:
+            return slug
+        number += 1
+        slug = f"{base}-{number}"
 
 
 def _next_position(model, **where) -> int:
@@ -74,8 +96,12 @@ def parse_lines(text: str | None) -> list[str]:
 
 
 def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> Exercise:
-    """Create or change an exercise; the kind decides which fields must be filled."""
-    slug = _check_slug(fields["slug"])
+    """Create or change an exercise; the kind decides which fields must be filled. Without
+    a slug one is made from the title. Publishing is refused while the key is not right."""
+    if (fields.get("slug") or "").strip():
+        slug = _check_slug(fields["slug"])
+    else:
+        slug = _free_slug(Exercise, slugify(fields.get("title") or ""), exercise)
     kind = ExerciseKind(fields["kind"])
     problems = []
     clash = db.session.scalar(select(Exercise).where(Exercise.slug == slug))
@@ -115,8 +141,48 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
     exercise.hints = parse_lines(fields.get("hints"))
     exercise.max_attempts = fields.get("max_attempts") or None
     exercise.published = bool(fields.get("published"))
+    if exercise.published:
+        db.session.flush()
+        problems = publication_problems(exercise)
+        if problems:
+            raise DomainError(" ".join(problems))
     db.session.commit()
     return exercise
+
+
+KEYED_KINDS = (ExerciseKind.KNOWN_ITEM.value, ExerciseKind.FACT.value, ExerciseKind.FIND_ALL.value)
+EXPERT_CHECK_SIZE = 100
+
+
+def publication_problems(exercise: Exercise) -> list[str]:
+    """Why an exercise cannot be published yet: a known-item, fact or find-all exercise
+    needs an answer key, and its expert query must find the key documents on the index as
+    it is now (so the corpus cannot drift away from the exercise unnoticed)."""
+    if exercise.kind not in KEYED_KINDS:
+        return []
+    keys = {document.id for document in exercise.key_documents}
+    if not keys:
+        return [_("Deze oefening heeft een antwoordsleutel nodig voordat je haar publiceert.")]
+    if not exercise.expert_query.strip() and not exercise.expert_filters:
+        return [_("Geef een voorbeeldzoekvraag van een expert die de sleutel vindt.")]
+    filters = {
+        key: [str(v) for v in values] for key, values in (exercise.expert_filters or {}).items()
+    }
+    result = practice.search_unlogged(
+        SearchRequest(query=exercise.expert_query, filters=filters, page_size=EXPERT_CHECK_SIZE)
+    )
+    found = {hit.doc_id for hit in result.hits}
+    missing = len(keys - found)
+    if missing:
+        return [
+            _(
+                "De voorbeeldzoekvraag vindt niet alle sleuteldocumenten (%(n)s ontbreken in "
+                "de eerste %(size)s resultaten). Pas de zoekvraag of de sleutel aan.",
+                n=missing,
+                size=EXPERT_CHECK_SIZE,
+            )
+        ]
+    return []
 
 
 def set_key_document(exercise: Exercise, document_id: int, *, in_key: bool) -> None:
@@ -151,5 +217,10 @@ def move(item: Module | Lesson | Exercise, direction: int) -> None:
 
 
 def set_published(item: Module | Lesson | Exercise, published: bool) -> None:
+    """Publish or withdraw; an exercise is only published when its key checks out."""
+    if published and isinstance(item, Exercise):
+        problems = publication_problems(item)
+        if problems:
+            raise DomainError(" ".join(problems))
     item.published = published
     db.session.commit()

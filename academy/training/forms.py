@@ -79,9 +79,7 @@ class ExerciseForm(FlaskForm):
     title = StringField(
         _l("Titel"), validators=[DataRequired(_l("Geef een titel.")), Length(max=200)]
     )
-    slug = StringField(
-        _l("Korte naam"), validators=[DataRequired(_l("Geef een korte naam.")), Length(max=80)]
-    )
+    slug = StringField(_l("Korte naam"), validators=[Optional(), Length(max=80)])
     kind = SelectField(
         _l("Soort oefening"),
         choices=[SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()],
@@ -114,7 +112,8 @@ class ExerciseForm(FlaskForm):
         _l("Maximum aantal pogingen (leeg is onbeperkt)"),
         validators=[Optional(), IntegerRange(1, 100)],
     )
-    published = BooleanField(_l("Gepubliceerd"), default=True)
+    # A new exercise starts as concept: publishing checks the answer key.
+    published = BooleanField(_l("Gepubliceerd"), default=False)
     submit = SubmitField(_l("Opslaan"))
 
 

@@ -1,6 +1,6 @@
 """Learner pages: Mijn leren, modules, lessons, the exercise workspace and results."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,7 +11,7 @@ from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url, new_query_redirect
-from academy.training import bp, services
+from academy.training import bp, services, trail
 from academy.training.forms import KIND_LABELS, AnswerForm
 from academy.training.grading import SKILL_NAMES
 from search_module import FACET_KEYS
@@ -152,7 +152,15 @@ def workspace(attempt_id: int):
     search_request, truncated = practice.build_request(
         {key: request.args.getlist(key) for key in request.args}
     )
-    result = practice.run_search(search_request, user=current_user, attempt_id=attempt.id)
+    reason = session.pop("trail_event", None)
+    kind = trail.render_kind(
+        attempt.id,
+        search_request,
+        reason[1] if isinstance(reason, list) and reason[:1] == [attempt.id] else None,
+    )
+    result = practice.run_search(
+        search_request, user=current_user, attempt_id=attempt.id, kind=kind
+    )
     selected_ids = list(attempt.selected_document_ids or [])
     selected = {
         d.id: d
@@ -188,7 +196,11 @@ def workspace(attempt_id: int):
     )
 
 
-def _back_to_workspace(attempt: Attempt):
+def _back_to_workspace(attempt: Attempt, reason: str | None = None):
+    """Back to the search the learner was on; `reason` tells the workspace that showing it
+    again is not a new search."""
+    if reason is not None:
+        session["trail_event"] = [attempt.id, reason]
     target = request.form.get("terug", "")
     if target.startswith(f"/leren/pogingen/{attempt.id}") and not target.startswith("//"):
         return redirect(target)
@@ -210,7 +222,7 @@ def toggle(attempt_id: int):
         flash(
             _("Toegevoegd aan je antwoord.") if added else _("Uit je antwoord gehaald."), "success"
         )
-    return _back_to_workspace(attempt)
+    return _back_to_workspace(attempt, trail.MARKED)
 
 
 @bp.route("/pogingen/<int:attempt_id>/hint", methods=["POST"])
@@ -222,7 +234,7 @@ def hint(attempt_id: int):
             flash(_("Er zijn geen hints meer."), "info")
     except DomainError as error:
         flash(str(error), "error")
-    return _back_to_workspace(attempt)
+    return _back_to_workspace(attempt, trail.HINT)
 
 
 @bp.route("/pogingen/<int:attempt_id>/inleveren", methods=["POST"])
@@ -233,6 +245,17 @@ def submit(attempt_id: int):
     if not form.validate_on_submit():
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
         return _back_to_workspace(attempt)
+    if services.is_empty_answer(attempt, form.answer.data or "") and not request.form.get(
+        "bevestigd"
+    ):
+        # Grading nothing gives 0 %: ask first (the learner may have pressed too early).
+        return render_template(
+            "training/confirm_submit.html",
+            attempt=attempt,
+            exercise=attempt.exercise,
+            form=form,
+            back=request.form.get("terug", ""),
+        )
     try:
         services.submit_attempt(attempt, answer_text=form.answer.data or "")
     except DomainError as error:
@@ -263,6 +286,8 @@ def result(attempt_id: int):
         correct_ids=set(feedback.get("correct_ids", [])),
         wrong_ids=set(feedback.get("wrong_ids", [])),
         searches=services.attempt_searches(attempt),
+        trail_stats=trail.trail_stats([attempt]),
+        advice=services.attempt_coaching(attempt, reveal=False),
         skill_names=SKILL_NAMES,
         kind_labels=KIND_LABELS,
         form=ConfirmForm(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -26,11 +26,14 @@ from academy.models import (
     Lesson,
     LessonRead,
     Module,
+    NotificationKind,
     QueryLog,
     User,
 )
-from academy.training import grading
+from academy.notifications.notices import add_notices
+from academy.training import coaching, grading, progress, trail
 from academy.training.grading import GradeResult, LoggedSearch
+from academy.training.progress import ModuleProgress
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_SELECTION = 50
@@ -105,74 +108,16 @@ def lessons_read(user: User, lesson_ids: Iterable[int]) -> set[int]:
     )
 
 
-@dataclass(frozen=True)
-class ModuleProgress:
-    module: Module
-    lessons_total: int
-    lessons_read: int
-    exercises_total: int
-    exercises_passed: int
-    score: float  # mean of the best scores over all exercises, 0..1
-
-    @property
-    def completed(self) -> bool:
-        return (
-            self.lessons_read == self.lessons_total
-            and self.exercises_passed == self.exercises_total
-            and (self.lessons_total + self.exercises_total) > 0
-        )
-
-    @property
-    def percent(self) -> int:
-        total = self.lessons_total + self.exercises_total
-        done = self.lessons_read + self.exercises_passed
-        return round(100 * done / total) if total else 0
-
-
 def module_progress(user: User, module: Module) -> ModuleProgress:
-    lessons = visible_lessons(module)
-    exercises = visible_exercises(module)
-    read = lessons_read(user, (lesson.id for lesson in lessons))
-    best = best_attempts(user, (e.id for e in exercises))
-    scores = [best[e.id].score or 0.0 if e.id in best else 0.0 for e in exercises]
-    return ModuleProgress(
-        module=module,
-        lessons_total=len(lessons),
-        lessons_read=len(read),
-        exercises_total=len(exercises),
-        exercises_passed=sum(1 for e in exercises if e.id in best and best[e.id].passed),
-        score=sum(scores) / len(scores) if scores else 0.0,
-    )
+    """A learner's progress in a module, by the rules in `progress` (the one place)."""
+    return progress.module_progress(user, module)
 
 
 def completion_date(user: User, module: Module) -> dt.datetime | None:
-    """When the module became complete: the latest of the reads and passing attempts."""
-    progress = module_progress(user, module)
-    if not progress.completed:
-        return None
-    lesson_ids = [lesson.id for lesson in visible_lessons(module)]
-    moments = list(
-        db.session.scalars(
-            select(LessonRead.read_at).where(
-                LessonRead.user_id == user.id, LessonRead.lesson_id.in_(lesson_ids)
-            )
-        )
-    )
-    # Each exercise counts from its first passing attempt: a better score after completion
-    # must not move the certificate's date forward (the best attempt did).
-    first_passed: dict[int, dt.datetime] = {}
-    passing = select(Attempt).where(
-        Attempt.user_id == user.id,
-        Attempt.exercise_id.in_([e.id for e in visible_exercises(module)]),
-        Attempt.status == AttemptStatus.GRADED.value,
-        Attempt.passed.is_(True),
-    )
-    for attempt in db.session.scalars(passing):
-        moment = attempt.scored_at or attempt.submitted_at or attempt.started_at
-        if attempt.exercise_id not in first_passed or moment < first_passed[attempt.exercise_id]:
-            first_passed[attempt.exercise_id] = moment
-    moments.extend(first_passed.values())
-    return max(moments) if moments else None
+    """When the module became complete: the latest of the reads and first passing attempts
+    (a better score after completion does not move the certificate's date)."""
+    data = progress.load_progress([user.id], [module.id])
+    return progress.completed_at(data, user.id, module.id)
 
 
 # --- learning ---------------------------------------------------------------------------------
@@ -270,11 +215,40 @@ def use_hint(attempt: Attempt) -> str | None:
 
 
 def attempt_searches(attempt: Attempt) -> list[QueryLog]:
-    return list(
-        db.session.scalars(
-            select(QueryLog).where(QueryLog.attempt_id == attempt.id).order_by(QueryLog.id)
-        )
+    """The attempt's trail: the searches the learner asked for (not re-renders)."""
+    return trail.attempt_searches([attempt.id])
+
+
+def attempt_coaching(attempt: Attempt, *, reveal: bool) -> list[coaching.Advice]:
+    """Coaching on how this attempt searched. Without `reveal` (a learner who has not
+    passed yet) a suggestion that would give away the whole expert query is left out (the
+    result page shows the expert's search only after passing); the advice itself stays."""
+    exercise = attempt.exercise
+    expert = coaching.Expert(
+        exercise.expert_query or "",
+        {key: [str(v) for v in values] for key, values in (exercise.expert_filters or {}).items()},
     )
+    trail_searches = [
+        coaching.TrailSearch(log.query, log.filters or {}, log.result_count)
+        for log in attempt_searches(attempt)
+    ]
+    advice = coaching.coach(trail_searches, expert)
+    if reveal or attempt.passed:
+        return advice
+    whole = coaching.expert_text(expert)
+    return [a if not whole or whole not in a.better else replace(a, better="") for a in advice]
+
+
+def is_empty_answer(attempt: Attempt, answer_text: str) -> bool:
+    """Nothing to grade: no document marked, or no answer written, for this kind."""
+    kind = attempt.exercise.kind
+    if kind in (ExerciseKind.KNOWN_ITEM.value, ExerciseKind.FIND_ALL.value):
+        return not attempt.selected_document_ids
+    if kind == ExerciseKind.FACT.value:
+        return not answer_text.strip()
+    if kind == ExerciseKind.PROCESS.value:
+        return not attempt_searches(attempt)
+    return False  # an empty open answer is refused outright
 
 
 def grade_attempt(attempt: Attempt) -> GradeResult:
@@ -354,6 +328,12 @@ def score_open_attempt(
     attempt.rubric_scores = list(rubric_scores)
     attempt.trainer_feedback = (feedback or "").strip()
     attempt.scored_by_id = trainer.id
+    add_notices(
+        [attempt.user_id],
+        NotificationKind.SCORED,
+        f"scored:{attempt.id}:{attempt.scored_at.isoformat()}",
+        {"attempt_id": attempt.id, "title": attempt.exercise.title},
+    )
     db.session.commit()
     return result
 
@@ -369,56 +349,5 @@ def attempts_awaiting_score() -> list[Attempt]:
 
 
 def core_completion_by_team() -> dict[int, tuple[int, int]]:
-    """Per team: (members who completed every core module, members). Maturity pages show it
-    next to the level, because finding what exists comes first."""
-    core = list(
-        db.session.scalars(
-            select(Module.id).where(Module.core.is_(True), Module.published.is_(True))
-        )
-    )
-    members: dict[int, list[int]] = {}
-    for user_id, team_id in db.session.execute(
-        select(User.id, User.team_id).where(User.active.is_(True), User.team_id.is_not(None))
-    ):
-        members.setdefault(team_id, []).append(user_id)
-    if not core:
-        return {team_id: (0, len(ids)) for team_id, ids in members.items()}
-    # Ids only (the portfolio and every theme page call this; bodies are long Markdown).
-    lesson_ids: dict[int, list[int]] = {module_id: [] for module_id in core}
-    exercise_ids: dict[int, list[int]] = {module_id: [] for module_id in core}
-    for model, by_module in ((Lesson, lesson_ids), (Exercise, exercise_ids)):
-        for module_id, item_id in db.session.execute(
-            select(model.module_id, model.id).where(
-                model.module_id.in_(core), model.published.is_(True)
-            )
-        ):
-            by_module[module_id].append(item_id)
-    all_lessons = {x for ids in lesson_ids.values() for x in ids}
-    all_exercises = {x for ids in exercise_ids.values() for x in ids}
-    reads: dict[int, set[int]] = {}
-    for user_id, lesson_id in db.session.execute(
-        select(LessonRead.user_id, LessonRead.lesson_id).where(
-            LessonRead.lesson_id.in_(all_lessons)
-        )
-    ):
-        reads.setdefault(user_id, set()).add(lesson_id)
-    passed: dict[int, set[int]] = {}
-    for user_id, exercise_id in db.session.execute(
-        select(Attempt.user_id, Attempt.exercise_id).where(
-            Attempt.exercise_id.in_(all_exercises), Attempt.passed.is_(True)
-        )
-    ):
-        passed.setdefault(user_id, set()).add(exercise_id)
-    result = {}
-    for team_id, ids in members.items():
-        done = sum(
-            1
-            for user_id in ids
-            if all(
-                set(lesson_ids[m]) <= reads.get(user_id, set())
-                and set(exercise_ids[m]) <= passed.get(user_id, set())
-                for m in core
-            )
-        )
-        result[team_id] = (done, len(ids))
-    return result
+    """Per team: (learners who completed every core module, learners); see `progress`."""
+    return progress.core_completion_by_team()

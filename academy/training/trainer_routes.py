@@ -14,10 +14,12 @@ from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Exercise, ExerciseKind, Lesson, Module, Role
 from academy.practice import services as practice
+from academy.practice.urls import changed_search_url
 from academy.training import authoring, bp, services
 from academy.training.forms import KIND_LABELS, ExerciseForm, FeedbackForm, LessonForm, ModuleForm
 
 TRAINERS = (Role.TRAINER,)
+KEY_PICKER_PAGE_SIZE = 10
 
 
 def _get(model, object_id: int):
@@ -142,8 +144,10 @@ def _exercise_form(module: Module, exercise: Exercise | None):
     results = None
     query = request.args.get("q", "")[:500]
     if exercise is not None and query:
-        search_request, _truncated = practice.build_request({"q": [query]})
-        search_request.page_size = 20
+        search_request, _truncated = practice.build_request(
+            {"q": [query], "pagina": request.args.getlist("pagina")}
+        )
+        search_request.page_size = KEY_PICKER_PAGE_SIZE
         results = practice.run_search(search_request, user=current_user)
     return render_template(
         "training/exercise_form.html",
@@ -157,6 +161,9 @@ def _exercise_form(module: Module, exercise: Exercise | None):
         and exercise.kind
         in (ExerciseKind.KNOWN_ITEM.value, ExerciseKind.FIND_ALL.value, ExerciseKind.FACT.value),
         confirm=ConfirmForm(),
+        page_url=lambda page=None, **changes: (
+            changed_search_url("training.edit_exercise", page, **changes) + "#sleutel"
+        ),
     )
 
 
@@ -176,9 +183,14 @@ def set_key(exercise_id: int):
     else:
         flash(_("De antwoordsleutel is bijgewerkt."), "success")
     query = request.form.get("q", "")[:500]
+    page = request.form.get("pagina", "")
     return redirect(
         url_for(
-            "training.edit_exercise", exercise_id=exercise.id, q=query or None, _anchor="sleutel"
+            "training.edit_exercise",
+            exercise_id=exercise.id,
+            q=query or None,
+            pagina=page if page.isdecimal() and page != "1" and len(page) < 5 else None,
+            _anchor="sleutel",
         )
     )
 
@@ -199,7 +211,13 @@ def move(kind: str, item_id: int):
 @role_required(*TRAINERS)
 def publish(kind: str, item_id: int):
     item = _get(ITEMS.get(kind) or abort(404), item_id)
-    authoring.set_published(item, not item.published)
+    module_id = item.id if isinstance(item, Module) else item.module_id
+    try:
+        authoring.set_published(item, not item.published)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("training.manage", _anchor=f"module-{module_id}"))
     if item.published:
         flash(_("%(title)s is gepubliceerd.", title=item.title), "success")
     else:

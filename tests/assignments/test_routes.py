@@ -618,13 +618,13 @@ def test_learner_page_shows_work_trail_and_indicators(app, client, data, login) 
     assert steps == [
         "+30 s zocht armoede — 0 resultaten",
         "+45 s opende Armoedemonitor 2024",
-        "+55 s zocht armoede OF minima doctype: monitor — 4 resultaten (or)",
+        "+55 s zocht armoede OF minima doctype: monitor — 4 resultaten (OF)",
     ]
     assert "<strong>2</strong> pogingen" in html
-    assert "<strong>1.0</strong> zoekopdrachten per oefening" in html
+    assert "<strong>1</strong> zoekopdrachten per oefening" in html  # two searches, two exercises
     assert "<strong>1</strong> zoekopdrachten zonder resultaat" in html
     assert "<strong>1</strong> zoekopdrachten met filters" in html
-    assert '<span class="badge">or × 1</span>' in html
+    assert '<span class="badge">OF × 1</span>' in html  # skill names from the catalogue
     assert f'href="/leren/beheer/pogingen/{handed_in}"' in html  # score the handed-in answer
 
 

@@ -23,6 +23,7 @@ from academy.models import (
     Team,
     User,
 )
+from academy.training import progress, trail
 from academy.training.services import core_completion_by_team
 from tests.assignments.conftest import (
     TODAY,
@@ -203,21 +204,21 @@ def test_attempts_of_other_learners_and_exercises_do_not_count(ctx: Data) -> Non
 def test_a_module_needs_every_lesson_read_and_every_exercise_passed(ctx: Data) -> None:
     anna = ctx.users["anna"]
     assignment = assign(module=ctx.module, users=[anna], due=TOMORROW)
-    assert cell(anna, assignment) == Cell(Status.OPEN, None)
+    assert cell(anna, assignment) == Cell(Status.OPEN, None, percent=0)
 
     read_lessons(anna, ctx.lessons[:1], day=YESTERDAY)
-    assert cell(anna, assignment) == Cell(Status.STARTED, None)
+    assert cell(anna, assignment) == Cell(Status.STARTED, None, percent=20)
 
     pass_exercise(anna, ctx.exercises["known"], day=YESTERDAY)
     pass_exercise(anna, ctx.exercises["fact"], day=YESTERDAY, score=0.9)
     pass_exercise(anna, ctx.exercises["open"], day=YESTERDAY, score=0.8)
     # every exercise passed, one lesson unread: still bezig
-    assert cell(anna, assignment) == Cell(Status.STARTED, pytest.approx(0.9))
+    assert cell(anna, assignment) == Cell(Status.STARTED, pytest.approx(0.9), percent=80)
 
     read_lessons(anna, ctx.lessons[1:], day=TODAY)
     # done when the last lesson was read (the draft lesson and exercise do not count)
     assert cell(anna, assignment) == Cell(
-        Status.DONE, pytest.approx(0.9), late=False, done_at=moment(TODAY, 9, 0)
+        Status.DONE, pytest.approx(0.9), late=False, done_at=moment(TODAY, 9, 0), percent=100
     )
 
 
@@ -228,7 +229,7 @@ def test_a_module_with_one_exercise_failed_is_not_done(ctx: Data) -> None:
     pass_exercise(anna, ctx.exercises["known"])
     pass_exercise(anna, ctx.exercises["fact"])
     add_attempt(anna, ctx.exercises["open"], score=0.5, passed=False)
-    assert cell(anna, assignment) == Cell(Status.STARTED, pytest.approx(2.5 / 3))
+    assert cell(anna, assignment) == Cell(Status.STARTED, pytest.approx(2.5 / 3), percent=80)
 
 
 def test_a_module_score_is_the_mean_of_best_scores_over_all_exercises(ctx: Data) -> None:
@@ -271,7 +272,9 @@ def test_a_module_completed_after_the_due_date_is_late(ctx: Data) -> None:
         .values(read_at=moment(TODAY, 8))
     )  # ... except the last lesson, read today
     db.session.commit()
-    assert cell(anna, assignment) == Cell(Status.DONE, 1.0, late=True, done_at=moment(TODAY, 8))
+    assert cell(anna, assignment) == Cell(
+        Status.DONE, 1.0, late=True, done_at=moment(TODAY, 8), percent=100
+    )
 
 
 def test_a_draft_lesson_or_exercise_does_not_block_completion(ctx: Data) -> None:
@@ -624,8 +627,8 @@ def test_matrix_and_bulk_loading_agree_with_the_learner_view(ctx: Data, mixed) -
 
 def test_load_progress_in_chunks_gives_the_same_answer(ctx: Data, mixed, monkeypatch) -> None:
     whole = services.assignment_matrix(MatrixFilter(), TODAY).cells
-    original = services._chunks
-    monkeypatch.setattr(services, "_chunks", lambda values, size=500: original(values, size=1))
+    original = progress._chunks
+    monkeypatch.setattr(progress, "_chunks", lambda values, size=500: original(values, size=1))
     assert services.assignment_matrix(MatrixFilter(), TODAY).cells == whole
 
 
@@ -718,26 +721,24 @@ def test_search_indicators(ctx: Data) -> None:
     log_search(None, anna, "los van een oefening", at, result_count=0, doctype=["nota"])
     log_search(brams, bram, "van bram", at, result_count=0, features="or")
 
-    found = services.search_indicators(user(anna))
-    assert found == services.SearchIndicators(
+    found = trail.learner_trail_stats(user(anna))
+    assert found == trail.TrailStats(
         attempts=3,
-        queries=5,
-        queries_per_exercise=2.5,  # five searches over two exercises
-        zero_result_queries=2,
-        facet_searches=2,  # an empty filter is no filter
-        operators={"or": 1, "phrase": 2, "wildcard": 1},
+        exercises=2,
+        searches=5,
+        zero_results=2,
+        filtered=2,  # an empty filter is no filter
+        skills={"phrase": 2, "or": 1, "wildcard": 1, "facet": 2},
     )
+    assert found.per_exercise == 2.5  # five searches over two exercises
 
 
 def test_search_indicators_without_attempts(ctx: Data) -> None:
-    assert services.search_indicators(user(ctx.users["cees"])) == services.SearchIndicators(
-        attempts=0,
-        queries=0,
-        queries_per_exercise=0.0,
-        zero_result_queries=0,
-        facet_searches=0,
-        operators={},
+    found = trail.learner_trail_stats(user(ctx.users["cees"]))
+    assert found == trail.TrailStats(
+        attempts=0, exercises=0, searches=0, zero_results=0, filtered=0, skills={}
     )
+    assert found.per_exercise == 0.0
 
 
 # --- training completion per team (the theme pages) -------------------------------------------
@@ -755,7 +756,9 @@ def test_core_completion_by_team(ctx: Data, password_hash) -> None:
     pass_exercise(bram, ctx.exercises["fact"])
     add_attempt(bram, ctx.exercises["open"], score=0.4, passed=False)
     assert core_completion_by_team() == {
-        ctx.teams["test"]: (0, 4),
+        # Learners only (the employee role), the same people as the matrix: the admin, the
+        # programme manager and the trainer of Team Test are not in its share.
+        ctx.teams["test"]: (0, 1),
         ctx.teams["zorg"]: (1, 2),
         ctx.teams["wonen"]: (0, 1),
     }

@@ -45,6 +45,8 @@ from academy.models import (
     LessonRead,
     LevelStatus,
     Module,
+    Notification,
+    NotificationKind,
     QueryLog,
     Target,
     Team,
@@ -271,6 +273,17 @@ def build_world(app: Flask) -> World:
         )
         db.session.add_all([assignment, team_assignment])
         db.session.flush()
+        # An unread notice for everyone, so the notifications page offers its forms.
+        db.session.add_all(
+            Notification(
+                user_id=user.id,
+                kind=NotificationKind.NEW_ASSIGNMENT.value,
+                key=f"new:{assignment.id}",
+                data={"assignment_id": assignment.id, "title": module.title,
+                      "due_date": assignment.due_date.isoformat()},
+            )
+            for user in db.session.scalars(select(User))
+        )  # fmt: skip
         db.session.add(
             QueryLog(
                 user_id=learner.id,

@@ -411,7 +411,6 @@ def test_trainer_builds_a_find_all_exercise_and_a_learner_is_graded(
             "expert_query": "thema:armoede",
             "required_skill": "",
             "pass_threshold": "0.8",  # a number input posts a dot
-            "published": "y",
         },
     )
     assert response.status_code == 302, text(response)
@@ -451,6 +450,10 @@ def test_trainer_builds_a_find_all_exercise_and_a_learner_is_graded(
         assert sorted(d.id for d in get_exercise("alles-over-armoede").key_documents) == sorted(
             armoede
         )
+    # A new exercise starts as concept; with its key set and found, it can be published.
+    client.post(f"/leren/beheer/oefening/{exercise_id}/publiceren")
+    with app.app_context():
+        assert get_exercise("alles-over-armoede").published is True
     auth.logout()
 
     # The learner finds two of the three and one wrong document: F1 2/3, not enough.
