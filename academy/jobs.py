@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
-from huey import Huey, MemoryHuey, PostgresHuey, RedisHuey, SqliteHuey
+from huey import Huey, MemoryHuey, PostgresHuey, RedisHuey, SqliteHuey, crontab
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class AcademyQueue:
     def __init__(self) -> None:
         self.app: Flask | None = None  # the last app set up: what a worker process runs
         self._tasks: dict[str, Callable[..., Any]] = {}
+        self._periodic: dict[str, tuple[Callable[..., Any], Callable[[Any], bool]]] = {}
 
     def init_app(self, app: Flask) -> None:
         huey = build_huey(app)
@@ -56,8 +57,23 @@ class AcademyQueue:
             name: huey.task(name=name)(_with_app_context(app, func))
             for name, func in self._tasks.items()
         }
+        for name, (func, when) in self._periodic.items():
+            tasks[name] = huey.periodic_task(when, name=name)(_with_app_context(app, func))
         app.extensions["academy.jobs"] = _AppQueue(huey=huey, tasks=tasks)
         self.app = app
+
+    def periodic(self, when: Callable[[Any], bool]) -> Callable[..., Any]:
+        """Declare a task the worker runs on a schedule (a huey ``crontab``); shared
+        work: with several nodes, only the worker without ``--no-periodic`` runs it."""
+
+        def declare(func: Callable[..., Any]) -> Callable[..., Any]:
+            self._periodic[func.__name__] = (func, when)
+            return func
+
+        return declare
+
+    def schedule_of(self, func: Callable[..., Any]) -> Callable[[Any], bool]:
+        return self._periodic[func.__name__][1]
 
     def task(self, func: Callable[..., Any]) -> Callable[..., Any]:
         """Declare a task; ``queue.enqueue(func, ...)`` runs it in the background."""
@@ -180,6 +196,24 @@ def catch_up_search_index() -> None:
     from academy.documents.indexing import ensure_index
 
     ensure_index()
+
+
+@queue.periodic(crontab(hour="7", minute="0"))
+def create_due_notifications() -> None:
+    """Every morning: "due in two days" and "overdue" notices (idempotent)."""
+    import datetime as dt
+
+    from academy.notifications.services import create_due_notifications as create
+
+    create(dt.datetime.now(dt.UTC))
+
+
+@queue.periodic(crontab(minute="*/5"))
+def send_notification_emails() -> None:
+    """Every five minutes: e-mail the notices not sent yet (only when NOTIFY_EMAIL is on)."""
+    from academy.notifications.services import send_pending_emails
+
+    send_pending_emails()
 
 
 def index_changed() -> None:

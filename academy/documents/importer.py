@@ -30,6 +30,7 @@ from typing import IO, Any
 from flask import current_app
 from sqlalchemy import func, select
 
+from academy.audit.services import AuditAction, record_event
 from academy.documents import describe
 from academy.documents.archives import (
     ZIP_MAX_MEMBERS,
@@ -157,6 +158,15 @@ def create_import_run(
         state=ImportState.QUEUED.value,
     )
     db.session.add(run)
+    db.session.flush()
+    record_event(
+        AuditAction.DOCUMENTS_IMPORTED,
+        actor=user,
+        actor_name=None if user is not None else "opdrachtregel",
+        target=run,
+        target_label=f"{source_kind}: {source}"[:200],
+        details={"soort": source_kind, "opruimen": prune},
+    )
     db.session.commit()
     return run
 
@@ -185,7 +195,9 @@ def start_upload_import(
     """
     names: list[str] = []
     refused: list[tuple[str, str]] = []
-    run = create_import_run(source_kind="upload", source="", user=user, max_bytes=max_bytes)
+    uploads = list(uploads)
+    label = ", ".join(filename for filename, _stream in uploads)
+    run = create_import_run(source_kind="upload", source=label, user=user, max_bytes=max_bytes)
     staging = staging_root() / f"run-{run.id}"
     upload_dir = staging / "upload"
     upload_dir.mkdir(parents=True, exist_ok=True)
@@ -644,6 +656,14 @@ def prune_missing(run: ImportRun, seen_keys: set[str]) -> int:
         )
     ).all()
     gone = [document_id for document_id, key in candidates if key not in seen_keys]
+    if gone:
+        record_event(
+            AuditAction.DOCUMENT_DELETED,
+            actor=None,
+            actor_name="import (opruimen)",
+            target=run,
+            details={"aantal": len(gone), "reden": "bestand niet meer in de map"},
+        )
     for start in range(0, len(gone), 500):
         for document in db.session.scalars(
             select(Document).where(Document.id.in_(gone[start : start + 500]))

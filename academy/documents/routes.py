@@ -292,7 +292,7 @@ def delete_run_documents(run_id: int):
     form = ConfirmForm()
     ids = services.run_document_ids(run.id)
     if request.method == "POST" and form.validate_on_submit():
-        removed = services.delete_documents(ids)
+        removed = services.delete_documents(ids, run=run)
         flash(_("%(count)s documenten van deze import zijn verwijderd.", count=removed), "success")
         return redirect(url_for("documents.run_detail", run_id=run.id))
     return render_template(

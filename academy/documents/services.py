@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from academy.audit.services import AuditAction, record_event
 from academy.documents.feed import record_changes
 from academy.extensions import db
 from academy.jobs import index_changed
@@ -148,22 +149,34 @@ def update_document(document: Document, values: dict[str, Any]) -> bool:
     return changed
 
 
-def delete_documents(document_ids: list[int]) -> int:
-    """Remove documents (their exercise keys and evidence lose the link); return how many."""
-    removed = 0
+def delete_documents(document_ids: list[int], *, run: ImportRun | None = None) -> int:
+    """Remove documents (their exercise keys and evidence lose the link); return how many.
+
+    One audit event per action: the document itself, or the count (and the run) of many.
+    """
+    removed: list[Document] = []
     try:
         for start in range(0, len(document_ids), 500):
             for document in db.session.scalars(
                 select(Document).where(Document.id.in_(document_ids[start : start + 500]))
             ):
                 db.session.delete(document)
-                removed += 1
+                removed.append(document)
+        if len(removed) == 1 and run is None:
+            record_event(AuditAction.DOCUMENT_DELETED, target=removed[0])
+        elif removed:
+            record_event(
+                AuditAction.DOCUMENT_DELETED,
+                target=run,
+                target_type="" if run else "documents",
+                details={"aantal": len(removed)},
+            )
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
     index_changed()
-    return removed
+    return len(removed)
 
 
 def run_document_ids(run_id: int) -> list[int]:

@@ -4,9 +4,9 @@ the coaching, redoes it well and sees the skill profile change; axe on every new
 import re
 
 import pytest
-from academy.practice.indexing import rebuild_index
 from playwright.sync_api import Page, expect
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Document, Exercise, Module
 from tests.browser.axe import assert_accessible

@@ -4,9 +4,9 @@ without JavaScript and with the keyboard; on a phone the search box and the resu
 from __future__ import annotations
 
 import pytest
-from academy.practice.indexing import rebuild_index
 from playwright.sync_api import Browser, Page, expect
 
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Document
 from tests.browser.layout import DESKTOP, PHONE

@@ -445,3 +445,29 @@ def test_the_practice_page_of_a_long_document_is_sent_in_parts(app, client, logi
     second = client.get(match.group(1).replace("&amp;", "&")).get_data(as_text=True)
     assert "Alinea 1 " not in second and "Alinea 2 " in second  # cut at a paragraph
     assert "Deel 2 van" in second
+
+
+def test_imports_and_deletions_are_in_the_audit_trail(app, client, imported, runner, tmp_path):
+    from academy.models import AuditEvent
+
+    document_id = imported["import:kademuren.txt"]
+    client.post(f"{PAGE}/{document_id}/verwijderen")
+    client.post(f"{IMPORTS}/1/documenten-verwijderen")
+    folder = tmp_path / "cli"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Een nota.", encoding="utf-8")
+    runner.invoke(args=["import-docs", str(folder)])
+    with app.app_context():
+        events = [
+            (e.action, e.actor_name, e.target_type, e.target_label, e.details)
+            for e in db.session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action.like("documents.%"))
+                .order_by(AuditEvent.id)
+            )
+        ]
+    assert events[0][:3] == ("documents.imported", "admin", "import_runs")
+    assert events[0][3].startswith("upload: armoede.txt, kademuren.txt")
+    assert events[1][:4] == ("documents.deleted", "admin", "documents", "Kademuren")
+    assert events[2][0] == "documents.deleted" and events[2][4] == {"aantal": 1}
+    assert events[3][:3] == ("documents.imported", "opdrachtregel", "import_runs")
