@@ -10,7 +10,8 @@ Two kinds of work:
   worker takes it;
 - **per-node work** (catching this node's search index up with the change feed) is not a
   task, because a shared queue would run it on one node only: every ``flask jobs worker``
-  runs it in its own loop (:func:`follow_index`).
+  runs it in a process of its own beside the consumer (:func:`follow_index`), so an import
+  and the indexing of what it wrote use both cores.
 
 Tests set ``JOBS_IMMEDIATE`` so a task runs at once, in the caller, through the same code.
 """
@@ -18,7 +19,9 @@ Tests set ``JOBS_IMMEDIATE`` so a task runs at once, in the caller, through the 
 from __future__ import annotations
 
 import logging
-import threading
+import multiprocessing
+import os
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,7 +134,7 @@ queue = AcademyQueue()
 # --------------------------------------------------------------------------- per node
 
 
-def follow_index(app: Flask, stop: threading.Event) -> None:
+def follow_index(app: Flask, stop: Any) -> None:
     """Keep this node's index in step with the change feed until ``stop`` is set."""
     from academy.documents.indexing import catch_up_index, ensure_index
 
@@ -151,6 +154,29 @@ def follow_index(app: Flask, stop: threading.Event) -> None:
         stop.wait(FOLLOW_INTERVAL)
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """Let a child process end when its parent dies, kill -9 included (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's normal exit still stops it
+        pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _follow_in_child(parent_pid: int, stop: Any) -> None:
+    """The index follower in a process of its own, so indexing and an import use both
+    cores instead of sharing one interpreter lock. The app comes from the environment,
+    like the worker's own (``flask jobs worker`` loads ``wsgi``)."""
+    _die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C goes to the worker, which stops us
+    from academy import create_app
+
+    follow_index(create_app(), stop)
+
+
 def run_worker(app: Flask, *, workers: int = 2, periodic: bool = True) -> None:
     """Run the huey consumer and this node's index follower until interrupted.
 
@@ -161,9 +187,10 @@ def run_worker(app: Flask, *, workers: int = 2, periodic: bool = True) -> None:
 
     with app.app_context():
         recover_after_crash()
-    stop = threading.Event()
-    follower = threading.Thread(
-        target=follow_index, args=(app, stop), name="index-follower", daemon=True
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    follower = context.Process(
+        target=_follow_in_child, args=(os.getpid(), stop), name="index-follower"
     )
     follower.start()
     huey: Huey = app.extensions["academy.jobs"].huey
@@ -173,6 +200,8 @@ def run_worker(app: Flask, *, workers: int = 2, periodic: bool = True) -> None:
     finally:
         stop.set()
         follower.join(timeout=10)
+        if follower.is_alive():
+            follower.terminate()
 
 
 # --------------------------------------------------------------------------- shared tasks

@@ -552,26 +552,10 @@ class SearchIndex:
         the commit but before the checkpoint is stored makes the caller apply the same
         changes again, which is harmless (writes are idempotent).
         """
-        count = 0
         with self._write_lock():
             if self.checkpoint() != expected:
                 raise CheckpointMismatchError(f"checkpoint of {self.path} moved")
-            ix = self._ensure_index()
-            try:
-                writer = ix.writer(timeout=30.0)
-                try:
-                    for doc_id in deletes:
-                        writer.delete_by_term("doc_id", str(int(doc_id)))
-                    for doc in upserts:
-                        writer.update_document(**_clean_fields(_document_fields(doc)))
-                        count += 1
-                    writer.commit()
-                except BaseException:
-                    with contextlib.suppress(Exception):
-                        writer.cancel()
-                    raise
-            finally:
-                ix.close()
+            count = self._write(upserts, deletes)
             name = self._read_pointer()
             if name is not None:
                 _write_json_atomically(self.path / name / CHECKPOINT, checkpoint)
@@ -579,22 +563,28 @@ class SearchIndex:
 
     def add_or_update_many(self, documents: Iterable[IndexedDocument]) -> int:
         """Add or replace documents (matched on doc_id) in one commit; return how many."""
-        count = 0
         with self._write_lock():
-            ix = self._ensure_index()
+            return self._write(documents, ())
+
+    def _write(self, upserts: Iterable[IndexedDocument], deletes: Iterable[int]) -> int:
+        """One writer commit of deletions and additions (the write lock is held)."""
+        count = 0
+        ix = self._ensure_index()
+        try:
+            writer = ix.writer(timeout=30.0)
             try:
-                writer = ix.writer(timeout=30.0)
-                try:
-                    for doc in documents:
-                        writer.update_document(**_clean_fields(_document_fields(doc)))
-                        count += 1
-                    writer.commit()
-                except BaseException:
-                    with contextlib.suppress(Exception):
-                        writer.cancel()
-                    raise
-            finally:
-                ix.close()
+                for doc_id in deletes:
+                    writer.delete_by_term("doc_id", str(int(doc_id)))
+                for doc in upserts:
+                    writer.update_document(**_clean_fields(_document_fields(doc)))
+                    count += 1
+                writer.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+        finally:
+            ix.close()
         return count
 
     def add_or_update(self, document: IndexedDocument) -> None:
