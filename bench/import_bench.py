@@ -348,8 +348,11 @@ SEARCHES = ("armoede", "jeugdhulp wijk", "Leerplichtwet", '"vroegtijdig schoolve
 def child_search(work: Path) -> dict:
     """A web worker's view during the import: its own process, searching the node's index
     every 100 ms (as it stands: empty, then catching up) until the import is done."""
+    import logging
+
     from search_module import SearchIndex, SearchRequest
 
+    logging.disable(logging.WARNING)  # "no index yet" until the follower builds it
     index = SearchIndex(work / "index")
     timings: list[float] = []
     number = 0

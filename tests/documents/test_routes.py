@@ -471,3 +471,31 @@ def test_imports_and_deletions_are_in_the_audit_trail(app, client, imported, run
     assert events[1][:4] == ("documents.deleted", "admin", "documents", "Kademuren")
     assert events[2][0] == "documents.deleted" and events[2][4] == {"aantal": 1}
     assert events[3][:3] == ("documents.imported", "opdrachtregel", "import_runs")
+
+
+def test_a_worker_start_sweeps_temporary_folders_nobody_needs(app, tmp_path, monkeypatch):
+    import os
+    import time
+
+    from academy.documents import importer
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    old = tmp_path / "tmp" / "academy-import-oud"  # left by a killed in-request import
+    old.mkdir()
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    fresh = tmp_path / "tmp" / "academy-import-nieuw"
+    fresh.mkdir()
+    with app.app_context():
+        waiting = importer.create_import_run(source_kind="upload", source="a.txt", user=None)
+        done = importer.create_import_run(source_kind="upload", source="b.txt", user=None)
+        done.state = "done"
+        db.session.commit()
+        staging = Path(app.config["IMPORT_STAGING_DIR"])
+        for run in (waiting, done):
+            (staging / f"run-{run.id}" / "upload").mkdir(parents=True)
+        (staging / "run-999").mkdir()  # a run that no longer exists
+        importer.recover_after_crash()
+        kept = sorted(p.name for p in staging.iterdir())
+        assert kept == [f"run-{waiting.id}"]  # the queued run still needs its upload
+    assert not old.exists() and fresh.exists()
