@@ -567,11 +567,25 @@ class SearchIndex:
             return self._write(documents, ())
 
     def _write(self, upserts: Iterable[IndexedDocument], deletes: Iterable[int]) -> int:
-        """One writer commit of deletions and additions (the write lock is held)."""
+        """One writer commit of deletions and additions (the write lock is held).
+
+        Many additions (a large import caught up at once) are analysed by writer
+        processes, as in a rebuild: the parent deletes the old versions, the children
+        write new segments.
+        """
         count = 0
         ix = self._ensure_index()
+        iterator = iter(upserts)
         try:
-            writer = ix.writer(timeout=30.0)
+            head = list(itertools.islice(iterator, PARALLEL_MIN_DOCUMENTS))
+            upserts = itertools.chain(head, iterator)
+            writer: SegmentWriter
+            if self.build_procs > 1 and len(head) >= PARALLEL_MIN_DOCUMENTS:
+                writer = _ParallelWriter(
+                    ix, procs=self.build_procs, multisegment=True, limitmb=WRITER_LIMIT_MB
+                )
+            else:
+                writer = ix.writer(timeout=30.0)
             try:
                 for doc_id in deletes:
                     writer.delete_by_term("doc_id", str(int(doc_id)))
@@ -581,7 +595,10 @@ class SearchIndex:
                 writer.commit()
             except BaseException:
                 with contextlib.suppress(Exception):
-                    writer.cancel()
+                    if isinstance(writer, _ParallelWriter):
+                        writer.abort()
+                    else:
+                        writer.cancel()
                 raise
         finally:
             ix.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from flask import current_app
@@ -93,7 +93,7 @@ def document_count() -> int:
 #: hands out numbers before commit); it is looked at again for this long, then given up
 #: as a rolled-back transaction.
 GAP_TTL_SECONDS = 600
-#: Changes applied in one index commit.
+#: Changes applied in one index commit (bodies are streamed, so memory stays flat).
 CATCH_UP_BATCH = 20_000
 
 
@@ -216,31 +216,38 @@ def _store(
     index: SearchIndex,
     expected: object,
     checkpoint: Checkpoint,
-    upserts: list[IndexedDocument],
+    upserts: Iterable[IndexedDocument],
     deletes: list[int],
 ) -> int:
     try:
-        index.apply(upserts, deletes, checkpoint=checkpoint.to_json(), expected=expected)
+        written = index.apply(upserts, deletes, checkpoint=checkpoint.to_json(), expected=expected)
     except CheckpointMismatchError:
         log.info("another process caught the index up at the same time; reading again")
         return 0
-    return len(upserts) + len(deletes)
+    return written + len(deletes)
 
 
-def _load_current(document_ids: list[int]) -> tuple[list[IndexedDocument], list[int]]:
-    """The documents as they are now; ids no longer in the table are to be removed."""
-    upserts: list[IndexedDocument] = []
-    found: set[int] = set()
-    with Session(db.engine) as session:  # not the caller's: see iter_indexed_documents
-        for start in range(0, len(document_ids), 500):
-            chunk = document_ids[start : start + 500]
-            for document in session.scalars(
-                select(Document).where(Document.id.in_(chunk)).options(selectinload(Document.theme))
-            ):
-                upserts.append(indexed_document(document))
-                found.add(document.id)
-            session.expunge_all()
-    return upserts, [i for i in document_ids if i not in found]
+def _load_current(document_ids: list[int]) -> tuple[Iterator[IndexedDocument], list[int]]:
+    """The documents as they are now (streamed: bodies are read a chunk at a time), and
+    the ids no longer in the table, which are to be removed."""
+    existing: set[int] = set()
+    for start in range(0, len(document_ids), 500):
+        chunk = document_ids[start : start + 500]
+        existing.update(db.session.scalars(select(Document.id).where(Document.id.in_(chunk))))
+    present = [i for i in document_ids if i in existing]
+
+    def stream() -> Iterator[IndexedDocument]:
+        with Session(db.engine) as session:  # not the caller's: see iter_indexed_documents
+            for start in range(0, len(present), 200):
+                for document in session.scalars(
+                    select(Document)
+                    .where(Document.id.in_(present[start : start + 200]))
+                    .options(selectinload(Document.theme))
+                ):
+                    yield indexed_document(document)
+                session.expunge_all()
+
+    return stream(), [i for i in document_ids if i not in existing]
 
 
 def ensure_index() -> str:

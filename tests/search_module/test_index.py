@@ -333,3 +333,16 @@ def test_apply_refuses_a_stale_checkpoint_and_writes_nothing(tmp_path: Path) -> 
         second.apply([doc(2, "Jeugdmonitor", "x")], [], checkpoint={"seq": 1}, expected={"seq": 0})
     assert second.search(SearchRequest(query="jeugdmonitor")).total == 0
     assert second.checkpoint() == {"seq": 1}
+
+
+def test_a_large_apply_uses_writer_processes_and_replaces_without_duplicates(tmp_path: Path):
+    index = SearchIndex(tmp_path / "ix", build_procs=2)
+    index.rebuild(many(500, word="oud"), checkpoint={"seq": 1})
+    changed = [dataclasses.replace(d, title=f"Document nieuw {d.doc_id}") for d in many(500)]
+    written = index.apply(
+        [*changed, *many(300, start=5000)], [1000, 1001], checkpoint={"seq": 2}, expected={"seq": 1}
+    )
+    assert written == 800
+    assert total(index) == 500 - 2 + 300 + 2  # two deleted, then re-added by the upserts
+    assert total(index, "nieuw") == 500 and total(index, "oud") == 0  # no old version left
+    assert index.checkpoint() == {"seq": 2}
