@@ -51,6 +51,7 @@ ACCESS: dict[str, object] = {
     "auth.sso_callback": SSO,
     "audit.events": ("admin",),
     "audit.export_csv": ("admin",),
+    "audit.export_xlsx": ("admin",),
     "main.home": SIGNED_IN,
     "main.accessibility": PUBLIC,
     "main.set_language": POST_ONLY,

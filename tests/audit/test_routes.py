@@ -143,6 +143,30 @@ def test_the_csv_export_is_defused_and_itself_recorded(app, client, login):
     assert "audit.exported" in _actions(app)
 
 
+def test_the_excel_export_holds_the_filtered_rows_as_typed_cells(app, client, login):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    with app.app_context():
+        for name in ("eerste", "tweede"):
+            record_event(AuditAction.USER_CREATED, actor=None, actor_name=name)
+        record_event(AuditAction.TARGET_SET, actor=None, actor_name="derde")
+        db.session.commit()
+    login("admin")
+    response = client.get("/beheer/audit/export.xlsx?actie=user.created")
+    assert response.status_code == 200
+    assert "audittrail-user-created-" in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Moment (UTC)", "Actie")
+    assert sorted(row[3] for row in rows[1:]) == ["eerste", "tweede"]  # only the filtered
+    assert all(isinstance(row[0], dt.datetime) for row in rows[1:])  # a date cell, not text
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:I{len(rows)}"
+    page = client.get("/beheer/audit?actie=user.created").get_data(as_text=True)
+    assert 'href="/beheer/audit/export.xlsx?actie=user.created"' in page
+
+
 def test_the_audit_tab_is_in_the_admin_navigation(client, login):
     login("admin")
     html = client.get("/beheer/gebruikers").get_data(as_text=True)
