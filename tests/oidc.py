@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import types
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
+from werkzeug.serving import make_server
 
 
 def _quiet_authlib_legacy_shim() -> None:
@@ -29,8 +31,17 @@ def running_provider() -> Iterator[str]:
         import oidc_provider_mock
 
     _quiet_authlib_legacy_shim()
-    with oidc_provider_mock.run_server_in_thread() as server:
-        yield f"http://localhost:{server.server_port}"
+    # Bound to 127.0.0.1 explicitly: "localhost" may mean ::1 to the server and 127.0.0.1 to
+    # Chromium (or the other way round), and the browser test then cannot reach it.
+    server = make_server("127.0.0.1", 0, oidc_provider_mock.app(), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
 
 
 def set_claims(issuer: str, subject: str, **claims) -> None:
