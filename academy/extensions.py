@@ -1,6 +1,5 @@
 """Flask extension objects, created without an app so any module can import them."""
 
-from authlib.integrations.flask_client import OAuth
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -30,4 +29,3 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
-oauth = OAuth()  # OpenID Connect single sign-on (auth/sso.py), registered when configured

@@ -14,24 +14,32 @@ import logging
 import re
 from dataclasses import dataclass
 
+from authlib.integrations.flask_client import OAuth
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from academy.audit.services import AuditAction, record_event
 from academy.auth.sessions import end_sessions
-from academy.extensions import db, oauth
+from academy.extensions import db
 from academy.models import Role, Team, User, UserRole
 
 log = logging.getLogger(__name__)
 
 CLIENT_NAME = "gemeente"
+_REGISTRY = "academy.sso"
 UNUSABLE_PASSWORD = "!sso"  # no hash: werkzeug's check fails on it, whatever is typed
 USERNAME_CHARACTERS = re.compile(r"[^a-z0-9._@-]")
 
 
 def init_sso(app: Flask) -> None:
-    """Register the provider when OIDC_ISSUER is set (discovery happens on first use)."""
-    oauth.init_app(app)
+    """Register the provider when OIDC_ISSUER is set (discovery happens on first use).
+
+    One Authlib registry per app, not a module-level one: a registered client caches its
+    provider's metadata, so a second app (another test, another provider) would otherwise
+    send its users to the first app's provider.
+    """
+    oauth = OAuth(app)
+    app.extensions[_REGISTRY] = oauth
     issuer = app.config.get("OIDC_ISSUER", "").rstrip("/")
     if not issuer:
         return
@@ -50,7 +58,7 @@ def enabled() -> bool:
 
 
 def client():
-    return oauth.create_client(CLIENT_NAME)
+    return current_app.extensions[_REGISTRY].create_client(CLIENT_NAME)
 
 
 def _mapping(text: str) -> dict[str, str]:

@@ -177,3 +177,25 @@ def test_local_passwords_can_be_switched_off_except_break_glass(sso_only_app):
             )
         ]
     assert reasons == ["local_disabled"]
+
+
+def test_each_app_talks_to_its_own_provider(tmp_path):
+    """A client caches its provider's metadata: a registry shared between apps sent the
+    second app's users to the first app's provider (seen when two apps ran in one process)."""
+    from academy import create_app
+    from academy.auth import sso
+    from tests.conftest import make_test_config
+
+    urls = []
+    for number in (1, 2):
+        app = create_app(
+            make_test_config(
+                tmp_path / str(number),
+                OIDC_ISSUER=f"http://127.0.0.1:{9000 + number}",
+                OIDC_CLIENT_ID=f"academie-{number}",
+                OIDC_CLIENT_SECRET="y",
+            )
+        )
+        with app.app_context():
+            urls.append(sso.client().client_id)
+    assert urls == ["academie-1", "academie-2"]
