@@ -204,7 +204,7 @@ def test_negated_words_are_not_highlighted(index: SearchIndex) -> None:
 def test_result_metadata(index: SearchIndex) -> None:
     result = search(index, "jeugd* OR armoed~ type:factsheet")
     assert {"wildcard", "fuzzy", "or", "field"} <= result.features
-    assert result.elapsed_ms >= 0
+    assert 0 < result.elapsed_ms < 10_000  # measured (the unavailable fallback says 0.0)
     hit = result.hits[0]
     assert (hit.doc_id, hit.doctype, hit.theme, hit.year) == (2, "factsheet", "jeugd", 2021)
     assert hit.published == datetime.date(2021, 9, 15)
