@@ -14,11 +14,11 @@ from typing import Any, Literal
 from werkzeug.datastructures import MultiDict
 
 from academy.api.problems import InvalidParam
+from academy.security import MAX_ID
 
 Kind = Literal["string", "integer", "boolean"]
 
 INTEGER = re.compile(r"-?[0-9]{1,18}")  # ASCII digits only: int() also takes "١٢" and "1_0"
-MAX_ID = 2**31 - 1  # ids beyond an Integer key (PostgreSQL int4) cannot exist (and overflow)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from academy.documents.indexing import search_index
 from academy.extensions import db
 from academy.models import Document, QueryLog, Theme, User
+from academy.security import MAX_ID
 from search_module import FACET_KEYS, SearchRequest, SearchResult
 
 log = logging.getLogger(__name__)
@@ -91,9 +92,6 @@ def search_unlogged(request: SearchRequest) -> SearchResult:
     """Search without a trail entry: checks the app runs itself (an expert query before
     publishing), which are nobody's search."""
     return search_index().search(request)
-
-
-MAX_ID = 2**31 - 1  # larger ids cannot exist and overflow some databases
 
 
 def get_document(document_id: int) -> Document | None:

@@ -31,6 +31,7 @@ from academy.models import (
     User,
 )
 from academy.notifications.notices import add_notices
+from academy.security import MAX_ID
 from academy.training import coaching, grading, progress, trail
 from academy.training.grading import GradeResult, LoggedSearch
 from academy.training.progress import ModuleProgress
@@ -39,7 +40,6 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_SELECTION = 50
 # The largest id an Integer key holds (PostgreSQL int4). A larger number from a form or URL
 # is an unknown id; passed to the database it raised OverflowError/DataError (a 500).
-MAX_ID = 2**31 - 1
 
 
 def _now() -> dt.datetime:
