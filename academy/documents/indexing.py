@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 
 from flask import current_app
@@ -57,7 +58,7 @@ def indexed_document(document: Document) -> IndexedDocument:
     )
 
 
-def iter_indexed_documents(batch_size: int = 500) -> Iterator[IndexedDocument]:
+def iter_indexed_documents(batch_size: int = 500) -> Generator[IndexedDocument, None, None]:
     """Stream every document from the database in id order, a batch at a time.
 
     Reads in a session of its own, so the caller's session (and the objects it holds:
@@ -167,9 +168,10 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
     build is applied again by the next catch-up rather than lost.
     """
     checkpoint = Checkpoint(seq=latest_sequence())
-    return search_index().rebuild(
-        iter_indexed_documents(), progress=progress, checkpoint=checkpoint.to_json()
-    )
+    # Closed explicitly: a build that fails half-way must not leave the reading session
+    # (and its pooled connection) to the garbage collector.
+    with closing(iter_indexed_documents()) as documents:
+        return search_index().rebuild(documents, progress=progress, checkpoint=checkpoint.to_json())
 
 
 def catch_up_index(*, batch: int = CATCH_UP_BATCH, now: float | None = None) -> int:
@@ -207,7 +209,8 @@ def catch_up_index(*, batch: int = CATCH_UP_BATCH, now: float | None = None) -> 
         gaps += [(seq, clock) for seq in sorted(missing)]
         document_ids = sorted({document_id for _, document_id in rows})
         upserts, deletes = _load_current(document_ids)
-        applied += _store(index, raw, Checkpoint(top, tuple(gaps)), upserts, deletes)
+        with closing(upserts):  # see rebuild_index
+            applied += _store(index, raw, Checkpoint(top, tuple(gaps)), upserts, deletes)
         if len(rows) < batch:
             return applied
 
@@ -227,7 +230,9 @@ def _store(
     return written + len(deletes)
 
 
-def _load_current(document_ids: list[int]) -> tuple[Iterator[IndexedDocument], list[int]]:
+def _load_current(
+    document_ids: list[int],
+) -> tuple[Generator[IndexedDocument, None, None], list[int]]:
     """The documents as they are now (streamed: bodies are read a chunk at a time), and
     the ids no longer in the table, which are to be removed."""
     existing: set[int] = set()
@@ -236,7 +241,7 @@ def _load_current(document_ids: list[int]) -> tuple[Iterator[IndexedDocument], l
         existing.update(db.session.scalars(select(Document.id).where(Document.id.in_(chunk))))
     present = [i for i in document_ids if i in existing]
 
-    def stream() -> Iterator[IndexedDocument]:
+    def stream() -> Generator[IndexedDocument, None, None]:
         with Session(db.engine) as session:  # not the caller's: see iter_indexed_documents
             for start in range(0, len(present), 200):
                 for document in session.scalars(

@@ -5,6 +5,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, insert, select
 
 from academy.documents import indexing
@@ -244,3 +245,34 @@ def test_admins_see_the_lag_on_the_search_page(app, client, auth, documents, log
     auth.logout()
     login("medewerker")
     assert "achter op de database" not in client.get("/zoeken").get_data(as_text=True)
+
+
+def _failing_writer(documents, *args, **kwargs):
+    """An index write that reads one document, then fails (a full disk, say)."""
+    next(iter(documents))
+    raise OSError("schijf vol")
+
+
+def test_a_failed_catch_up_gives_its_reading_connection_back(app, documents, monkeypatch):
+    # The failure's traceback keeps the half-read document stream alive; if the stream
+    # is not closed, its connection stays checked out until the garbage collector finds
+    # it (by then the engine may be gone: an unclosed-connection warning, or a leak).
+    monkeypatch.setattr(indexing.SearchIndex, "apply", lambda self, *a, **k: _failing_writer(*a))
+    with app.app_context():
+        db.session.add(Document(key="nieuw", title="Nota", doctype="nota", body="Zorg."))
+        db.session.commit()
+        with pytest.raises(OSError) as failure:
+            indexing.catch_up_index()
+        db.session.close()  # the caller's own session; the stream has one of its own
+        assert db.engine.pool.checkedout() == 0
+        assert failure.value.args == ("schijf vol",)
+
+
+def test_a_failed_rebuild_gives_its_reading_connection_back(app, documents, monkeypatch):
+    monkeypatch.setattr(indexing.SearchIndex, "rebuild", lambda self, *a, **k: _failing_writer(*a))
+    with app.app_context():
+        with pytest.raises(OSError) as failure:
+            indexing.rebuild_index()
+        db.session.close()
+        assert db.engine.pool.checkedout() == 0
+        assert failure.value.args == ("schijf vol",)
