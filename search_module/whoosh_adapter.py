@@ -27,7 +27,9 @@ LENGTH_TABLE: tuple[int, ...] = tuple(byte_to_length(b) for b in range(256))
 
 _BIT = tuple(1 << i for i in range(8))
 
-_MATCHER_INTERNALS = ("_ids", "_i", "_weights", "_values")
+#: Attributes of a live posting matcher and of a length column reader that are read here.
+MATCHER_ATTRIBUTES = ("_ids", "_i", "_weights", "_values")
+COLUMN_ATTRIBUTES = ("_dbfile", "_basepos", "_count")
 _MATCHER_METHODS = ("_read_ids", "_read_weights", "_read_values", "_next_block")
 
 
@@ -46,6 +48,21 @@ def missing_internals() -> list[str]:
             missing.append("W3PerDocReader._cached_reader")
     except ImportError:  # the module moved
         missing.append("whoosh.codec.whoosh3")
+    return missing
+
+
+def missing_segment_internals(subreader: Any, fieldname: str, term: str) -> list[str]:
+    """Like :func:`missing_internals`, for what only an open segment has: the attributes
+    of a live posting matcher (for ``term``) and of the field's length column."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    matcher = _leaf(subreader.postings(fieldname, term))
+    matcher._read_ids()
+    matcher._read_weights()
+    matcher._read_values()
+    missing = [f"matcher.{a}" for a in MATCHER_ATTRIBUTES if not hasattr(matcher, a)]
+    column = subreader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    missing += [f"length column.{a}" for a in COLUMN_ATTRIBUTES if not hasattr(column, a)]
     return missing
 
 

@@ -35,6 +35,14 @@ def test_the_internals_read_are_all_there() -> None:
     assert whoosh_adapter.INTERNALS_AVAILABLE
 
 
+def test_the_segment_internals_read_are_all_there(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "ix", build_procs=1)
+    ix.rebuild(CORPUS)
+    with ix._open_current().reader() as reader:
+        for subreader, _offset in reader.leaf_readers():
+            assert whoosh_adapter.missing_segment_internals(subreader, "content", "armoed") == []
+
+
 def _answers(path: Path) -> list[tuple[int, list[tuple[int, float]], list[object]]]:
     fresh = SearchIndex(path)  # empty caches, so every posting is read again
     out = []
