@@ -329,8 +329,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "_links": ref("PaginaLinks"),
             "facetten": obj({key: array(ref("Facet")) for key in FACET_KEYS}),
             "suggestie": nullable(STRING),
-            "begrepenAls": STRING,
-            "tips": array(STRING),
+            "begrepenAls": {
+                **STRING,
+                "description": "Hoe de zoekvraag gelezen is, in de taal van de gebruiker "
+                "(dezelfde zin als op de zoekpagina).",
+            },
+            "tips": array(
+                STRING,
+                description="Herstelde fouten en grenzen van de zoekvraag, in de taal van de "
+                "gebruiker (dezelfde zinnen als op de zoekpagina).",
+            ),
             "sortering": {"type": "string", "enum": ["relevantie", "datum"]},
         },
         description="Een pagina zoekresultaten met facetten (aantallen onder de andere "
