@@ -25,7 +25,8 @@ def scored_top(
     bit = BIT
     merged: dict[tuple[str, str], float] = {}
     for fieldname, term, boost in parts:
-        merged[(fieldname, term)] = merged.get((fieldname, term), 0.0) + boost
+        # a word typed twice counts once, as in Whoosh (its queries drop duplicates)
+        merged[(fieldname, term)] = max(merged.get((fieldname, term), 0.0), boost)
     if total <= CANDIDATE_SCORING_LIMIT and len(merged) > 1:
         # few candidates: look each one up in every term's score table
         docs = bits_to_list(allowed)

@@ -25,6 +25,10 @@ Intended differences, each tested below as such (``test_intended_*``):
    the Whoosh side of a generated query writes ``title:word^3``.
 9. Facet fields (``type:``, ``jaar:`` ...) filter without adding to the score; Whoosh scores
    them as terms (so queries with them are compared as sets only).
+
+Not in the shared subset: fuzzy ``word~`` (not in Whoosh's default parser; ours runs on the
+words as written, see ``view.IndexView.expand``), our field aliases (``titel:``, ``soort:``)
+and year comparisons (``jaar:>=2018``), which Whoosh writes otherwise or not at all.
 """
 
 from __future__ import annotations
@@ -199,7 +203,10 @@ class _Generator:
             doctype = self.rng.choice(DOCTYPES)
             return f"type:{doctype}", f"doctype:{doctype}", False
         year = self.rng.randint(2015, 2024)
-        return f"jaar:{year}", f"year:{year}", False
+        if self.rng.random() < 0.5:
+            return f"jaar:{year}", f"year:{year}", False
+        end = year + self.rng.randint(0, 4)
+        return f"jaar:{year}..{end}", f"year:[{year} TO {end}]", False
 
     def case(self) -> Case:
         shape = self.rng.randrange(7)
@@ -288,7 +295,7 @@ def test_generated_queries_match_whoosh(world: tuple[SearchIndex, Searcher, list
             _same_top(ours, _whoosh(searcher, case.whoosh, limit=10))
             ranked += 1
     # the generator must produce a real mix, not mostly empty or unranked queries
-    assert nonempty > N_QUERIES // 2 and ranked > N_QUERIES // 4, (nonempty, ranked)
+    assert nonempty > N_QUERIES // 2 and ranked > N_QUERIES // 5, (nonempty, ranked)
 
 
 # --------------------------------------------------------------------------- intended
@@ -355,7 +362,12 @@ def test_intended_5_prefix_ranking(world: tuple[SearchIndex, Searcher, list[Case
 
 def test_intended_6_phrase_ranking(world: tuple[SearchIndex, Searcher, list[Case]]) -> None:
     index, _searcher, cases = world
-    phrase = next(c.ours for c in cases if c.ours.startswith('"') and _ours(index, c.ours)[0])
+    phrase = next(
+        c.ours
+        for c in cases
+        if c.ours.startswith('"') and c.ours.count('"') == 2 and c.ours.endswith('"')
+        if _ours(index, c.ours)[0]
+    )
     words = phrase.strip('"')
     phrased = dict(_ours(index, phrase)[1])
     anded = dict(_ours(index, words)[1])

@@ -298,3 +298,10 @@ def test_snippet_marks_left_out_text(index: SearchIndex) -> None:
     assert parts[0] == TextPart("… " + parts[0].text[2:]) and parts[0].text.startswith("… ")
     assert parts[-1].text.endswith(" …") and not parts[-1].marked
     assert TextPart("armoede", marked=True) in parts
+
+
+def test_a_word_typed_twice_counts_once(index: SearchIndex) -> None:
+    """As in Whoosh, whose queries drop duplicates (see test_differential.py)."""
+    once = [(h.doc_id, h.score) for h in search(index, "armoede").hits]
+    assert [(h.doc_id, h.score) for h in search(index, "armoede armoede").hits] == once
+    assert [(h.doc_id, h.score) for h in search(index, "armoede OR armoede").hits] == once
