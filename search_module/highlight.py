@@ -88,25 +88,14 @@ def make_snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> tupl
             end = space
     spans = [(s, e) for s, e, _t in matches if s >= start and e <= end]
     parts = _parts(text, spans, start, end)
+    before = "… " if start > 0 else ""
+    after = " …" if end < len(text) else ""
     if parts and not parts[0].marked:
-        parts[0] = TextPart(parts[0].text.lstrip())
+        parts[0] = TextPart(before + parts[0].text.lstrip())
+    elif before:
+        parts.insert(0, TextPart(before))
     if parts and not parts[-1].marked:
-        parts[-1] = TextPart(parts[-1].text.rstrip())
-    if start > 0:
-        parts.insert(0, TextPart("… "))
-    if end < len(text):
-        parts.append(TextPart(" …"))
-    return _merged(parts)
-
-
-def _merged(parts: list[TextPart]) -> tuple[TextPart, ...]:
-    """Neighbouring ordinary parts joined, empty parts dropped."""
-    out: list[TextPart] = []
-    for part in parts:
-        if not part.text:
-            continue
-        if out and not out[-1].marked and not part.marked:
-            out[-1] = TextPart(out[-1].text + part.text)
-        else:
-            out.append(part)
-    return tuple(out)
+        parts[-1] = TextPart(parts[-1].text.rstrip() + after)
+    elif after:
+        parts.append(TextPart(after))
+    return tuple(part for part in parts if part.text)

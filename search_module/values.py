@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SortOrder = Literal["relevance", "date"]
 
@@ -138,9 +138,12 @@ class Understood:
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-@dataclass(frozen=True)
-class TextPart:
-    """A piece of a title or snippet; ``marked`` when it is a query word (a highlight)."""
+class TextPart(NamedTuple):
+    """A piece of a title or snippet; ``marked`` when it is a query word (a highlight).
+
+    A named tuple rather than a dataclass: a results page makes a hundred of them, and a
+    tuple is made several times faster (the benchmark's p50 is a few milliseconds).
+    """
 
     text: str
     marked: bool = False
