@@ -331,13 +331,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "suggestie": nullable(STRING),
             "begrepenAls": {
                 **STRING,
-                "description": "Hoe de zoekvraag gelezen is, in de taal van de gebruiker "
-                "(dezelfde zin als op de zoekpagina).",
+                "description": "Hoe de zoekvraag gelezen is (dezelfde zin als op de "
+                "Nederlandse zoekpagina).",
             },
             "tips": array(
                 STRING,
-                description="Herstelde fouten en grenzen van de zoekvraag, in de taal van de "
-                "gebruiker (dezelfde zinnen als op de zoekpagina).",
+                description="Herstelde fouten en grenzen van de zoekvraag (dezelfde zinnen "
+                "als op de Nederlandse zoekpagina).",
             ),
             "sortering": {"type": "string", "enum": ["relevantie", "datum"]},
         },
