@@ -383,7 +383,10 @@ class SearchIndex:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Run one search. A missing or broken index gives an empty result with a hint
-        (and a logged warning) rather than an exception: the page still renders."""
+        (and a logged warning) rather than an exception: the page still renders.
+
+        ``SearchRequest(highlight=False)`` asks only for the ranking (ids, scores, total,
+        facets): no text parts, reasons or suggestion, for callers that rank many queries."""
         with self._lock:
             try:
                 try:

@@ -16,14 +16,15 @@ words, and stop words, so they are ignored):
 * ``jaar:2019``, ``jaar:2015..2020``, ``jaar:2015-2020``, ``jaar:>=2018``, ``jaar:2018..``
 
 Precedence, tightest first: NOT, OR, AND. So ``a b OR c`` means ``a AND (b OR c)`` — the
-same as Whoosh and web search engines. ``understood`` always shows the parentheses, so a
+same as Whoosh and web search engines. ``understood.query`` always shows the parentheses, so a
 learner sees how the query was read.
 
 :func:`parse_query` never raises: malformed input (unbalanced quotes or parentheses, a
 dangling operator, ``jaar:abc``, ``type:`` with nothing, a lone ``*``) is repaired, and the
-repair is explained in a Dutch hint. The training feature uses ``features`` to see which
-search skills a learner's query shows: "phrase", "or", "not", "and" (only when AND/EN is
-typed; the implicit AND is no skill), "wildcard", "fuzzy", "field" and "group".
+repair is explained in a hint (a code with parameters, see ``values.HINT_CODES``). The
+training feature uses ``features`` to see which search skills a learner's query shows:
+"phrase", "or", "not", "and" (only when AND/EN is typed; the implicit AND is no skill),
+"wildcard", "fuzzy", "field" and "group".
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from search_module.analysis import fold, normalize, split_words
-from search_module.values import Note
+from search_module.values import Hint, Meaning, Note, Understood
 
 __all__ = [
     "AndNode",
@@ -175,12 +176,12 @@ Node: TypeAlias = (
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """What we made of a query: the tree, a Dutch rendering, hints and the skills used."""
+    """What we made of a query: the tree, how it was read, hints and the skills used."""
 
     text: str
     root: Node | None
-    understood: str
-    hints: tuple[str, ...] = ()
+    understood: Understood
+    hints: tuple[Hint, ...] = ()
     features: frozenset[str] = frozenset()
     ignored_words: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
@@ -208,13 +209,13 @@ _FIELD_RE = re.compile(r"^([A-Za-z]+):(.*)$", re.DOTALL)
 
 @dataclass
 class _State:
-    hints: list[str] = field(default_factory=list)
+    hints: list[Hint] = field(default_factory=list)
     features: set[str] = field(default_factory=set)
     ignored: list[str] = field(default_factory=list)
 
-    def hint(self, message: str) -> None:
-        if message not in self.hints:
-            self.hints.append(message)
+    def hint(self, hint: Hint) -> None:
+        if hint not in self.hints:
+            self.hints.append(hint)
 
 
 def _operator_notes(tokens: list[_Tok]) -> list[Note]:
@@ -253,10 +254,7 @@ def _tokenise(text: str, state: _State) -> list[_Tok]:
         if ch == '"':
             close = text.find('"', i + 1)
             if close < 0:
-                state.hint(
-                    'Het aanhalingsteken (") is niet gesloten; de rest van de zoekvraag is '
-                    "als exacte woordgroep gelezen."
-                )
+                state.hint(Hint("unclosed_quote"))
                 close = n
             tokens.append(_Tok("phrase", text[i + 1 : close], i, min(close + 1, n)))
             i = close + 1
@@ -273,10 +271,7 @@ def _tokenise(text: str, state: _State) -> list[_Tok]:
             if not value and j < n and text[j] == '"':
                 close = text.find('"', j + 1)
                 if close < 0:
-                    state.hint(
-                        f"Het aanhalingsteken na {match.group(1)}: is niet gesloten; de rest "
-                        "is als waarde gelezen."
-                    )
+                    state.hint(Hint("unclosed_field_quote", {"field": match.group(1)}))
                     close = n
                 value = text[j + 1 : close]
                 quoted = True
@@ -335,21 +330,18 @@ def _word_leaf(
         base, digits = fuzzy.group(1), fuzzy.group(2)
         words = split_words(base)
         if not words:
-            state.hint("Een ~ hoort direct achter een woord, bijvoorbeeld armoed~.")
+            state.hint(Hint("fuzzy_without_word"))
             return None
         dist = int(digits[:3]) if digits else 1
         if dist > MAX_FUZZY_DISTANCE:
-            state.hint(
-                f"~{dist} is te ruim; er is gezocht met maximaal {MAX_FUZZY_DISTANCE} "
-                "letters verschil."
-            )
+            state.hint(Hint("fuzzy_too_wide", {"distance": dist, "max": MAX_FUZZY_DISTANCE}))
             dist = MAX_FUZZY_DISTANCE
         if len(words) > 1 or dist == 0:
             return _words_to_node(words, field_name, span, state, quoted=False)
         word = words[0]
         folded = fold(word)
         if len(folded) < MIN_PREFIX_LENGTH:
-            state.hint(f'"{word}~" is te kort om op te lijken; gezocht op het woord zelf.')
+            state.hint(Hint("fuzzy_too_short", {"word": word}))
             return _words_to_node(words, field_name, span, state, quoted=False)
         state.features.add("fuzzy")
         term = normalize(word) or folded
@@ -358,24 +350,15 @@ def _word_leaf(
         star = min(p for p in (chunk.find("*"), chunk.find("?")) if p >= 0)
         base = chunk[:star]
         if star < len(chunk) - 1 and chunk[star + 1 :].strip("*?"):
-            state.hint(
-                "Een * werkt alleen aan het eind van een woord (jeugd*); de letters na de * "
-                "zijn genegeerd."
-            )
+            state.hint(Hint("wildcard_not_at_end"))
         words = split_words(base)
         if not words:
-            state.hint(
-                "Een * alleen zoekt niets; zet er minstens "
-                f"{MIN_PREFIX_LENGTH} letters voor, bijvoorbeeld jeugd*."
-            )
+            state.hint(Hint("wildcard_alone", {"min": MIN_PREFIX_LENGTH}))
             return None
         head, last = words[:-1], words[-1]
         prefix = fold(last)
         if len(prefix) < MIN_PREFIX_LENGTH:
-            state.hint(
-                f'"{last}*" is te kort: zet minstens {MIN_PREFIX_LENGTH} letters voor de *, '
-                f'bijvoorbeeld jeugd*. Gezocht op het woord "{last}" zelf.'
-            )
+            state.hint(Hint("prefix_too_short", {"word": last, "min": MIN_PREFIX_LENGTH}))
             return _words_to_node(words, field_name, span, state, quoted=False)
         state.features.add("wildcard")
         node: Node = PrefixNode(prefix, field_name, span)
@@ -415,16 +398,13 @@ def _year_leaf(value: str, span: tuple[int, int], state: _State) -> Node | None:
         start = int(rng.group(1)) if rng.group(1) else None
         end = int(rng.group(2)) if rng.group(2) else None
         if start is not None and end is not None and start > end:
-            state.hint(f"jaar:{raw} loopt achteruit; gelezen als {end} t/m {start}.")
+            state.hint(Hint("year_backwards", {"value": raw, "start": end, "end": start}))
             start, end = end, start
         return YearNode(start, end, span)
     if not raw:
-        state.hint("jaar: zonder waarde is genegeerd; schrijf bijvoorbeeld jaar:2019.")
+        state.hint(Hint("year_empty"))
     else:
-        state.hint(
-            f"jaar:{raw} is geen jaartal en is genegeerd; schrijf bijvoorbeeld jaar:2019 of "
-            "jaar:2015..2020."
-        )
+        state.hint(Hint("year_invalid", {"value": raw}))
     return None
 
 
@@ -435,7 +415,7 @@ def _field_leaf(tok: _Tok, state: _State) -> Node | None:
     if name == "jaar":
         node = _year_leaf(value, span, state)
     elif not value.strip():
-        state.hint(f"{name}: zonder waarde is genegeerd; schrijf bijvoorbeeld {_EXAMPLES[name]}.")
+        state.hint(Hint("field_empty", {"field": name, "example": _EXAMPLES[name]}))
         return None
     elif name == "titel":
         if tok.quoted_value:
@@ -498,22 +478,20 @@ class _Parser:
                 if depth > 0:
                     break
                 self.take()
-                self.state.hint("Een ) zonder bijbehorende ( is genegeerd.")
+                self.state.hint(Hint("stray_close_paren"))
                 continue
             if tok.kind == "and":
                 self.take()
                 if not items:
-                    self.state.hint(
-                        f"{tok.text} aan het begin heeft niets om te verbinden en is genegeerd."
-                    )
+                    self.state.hint(Hint("operator_at_start", {"operator": tok.text}))
                 elif self._ends_operand():
-                    self.state.hint(f"{tok.text} zonder woord erachter is genegeerd.")
+                    self.state.hint(Hint("operator_without_right", {"operator": tok.text}))
                 else:
                     self.state.features.add("and")
                 continue
             if tok.kind == "or":
                 self.take()
-                self.state.hint(f"{tok.text} zonder woord ervoor is genegeerd.")
+                self.state.hint(Hint("operator_without_left", {"operator": tok.text}))
                 continue
             node = self.parse_or(depth)
             if node is not None:
@@ -535,7 +513,7 @@ class _Parser:
                 break
             self.take()
             if self._ends_operand():
-                self.state.hint(f"{tok.text} zonder woord erachter is genegeerd.")
+                self.state.hint(Hint("operator_without_right", {"operator": tok.text}))
                 continue
             nxt = self.parse_unary(depth)
             if nxt is not None:
@@ -553,7 +531,7 @@ class _Parser:
         if tok is not None and tok.kind == "not":
             self.take()
             if self._ends_operand():
-                self.state.hint(f"{tok.text} zonder woord erachter is genegeerd.")
+                self.state.hint(Hint("operator_without_right", {"operator": tok.text}))
                 return None
             child = self.parse_unary(depth)
             if child is None:
@@ -569,14 +547,14 @@ class _Parser:
         self.take()
         if tok.kind == "lparen":
             if depth >= MAX_DEPTH:
-                self.state.hint("Te veel haakjes in elkaar; de diepste zijn genegeerd.")
+                self.state.hint(Hint("too_deep"))
                 return None
             inner = self.parse_and(depth + 1)
             closing = self.peek()
             if closing is not None and closing.kind == "rparen":
                 self.take()
             else:
-                self.state.hint("Een ( is niet gesloten; de ) is aan het eind aangevuld.")
+                self.state.hint(Hint("unclosed_paren"))
             if inner is not None:
                 self.state.features.add("group")
             return inner
@@ -634,38 +612,32 @@ def render(node: Node, top: bool = True) -> str:
     return ""
 
 
-def _explanations(node: Node, out: list[str]) -> None:
+def _meanings(node: Node, out: list[Meaning]) -> None:
     if isinstance(node, PrefixNode):
-        out.append(f'{node.prefix}* = woorden die beginnen met "{node.prefix}"')
+        out.append(Meaning("prefix", {"prefix": node.prefix}))
     elif isinstance(node, FuzzyNode):
-        letters = "letter" if node.maxdist == 1 else "letters"
-        out.append(
-            f'{node.word.lower()}~{node.maxdist} = woorden die op "{node.word.lower()}" lijken '
-            f"({node.maxdist} {letters} verschil)"
-        )
+        out.append(Meaning("fuzzy", {"word": node.word.lower(), "distance": node.maxdist}))
     elif isinstance(node, PhraseNode) and node.quoted:
-        out.append(f"{render(node)} = precies deze woorden achter elkaar")
+        out.append(Meaning("phrase", {"phrase": render(node)}))
     elif isinstance(node, (AndNode, OrNode)):
         for child in node.children:
-            _explanations(child, out)
+            _meanings(child, out)
     elif isinstance(node, NotNode):
-        _explanations(node.child, out)
+        _meanings(node.child, out)
 
 
-def describe(node: Node | None) -> str:
-    """The human-readable Dutch rendering shown as "zo begrepen"."""
+def describe(node: Node | None) -> Understood:
+    """How the query was read ("zo begrepen"): the rendering plus what its special parts
+    mean; an empty query means every document, newest first."""
     if node is None:
-        return "alle documenten (nieuwste eerst)"
-    text = render(node)
-    notes: list[str] = []
-    _explanations(node, notes)
-    seen: list[str] = []
-    for note in notes:
-        if note not in seen:
-            seen.append(note)
-    if seen:
-        text += " (" + "; ".join(seen) + ")"
-    return text
+        return Understood()
+    found: list[Meaning] = []
+    _meanings(node, found)
+    meanings: list[Meaning] = []
+    for meaning in found:
+        if meaning not in meanings:
+            meanings.append(meaning)
+    return Understood(render(node), tuple(meanings))
 
 
 # --------------------------------------------------------------------------- entry point
@@ -679,7 +651,7 @@ def parse_query(text: str) -> ParsedQuery:
     source = text
     if len(source) > MAX_QUERY_LENGTH:
         source = source[:MAX_QUERY_LENGTH]
-        state.hint(f"De zoekvraag is ingekort tot {MAX_QUERY_LENGTH} tekens.")
+        state.hint(Hint("query_truncated", {"max": MAX_QUERY_LENGTH}))
     notes: list[Note] = []
     try:
         tokens = _tokenise(source, state)
@@ -687,7 +659,7 @@ def parse_query(text: str) -> ParsedQuery:
         root = _Parser(tokens, state).parse()
     except Exception:  # noqa: BLE001 - the promise is "never raises"; fall back to words
         state = _State()
-        state.hint("De zoekvraag kon niet helemaal worden gelezen; gezocht op de losse woorden.")
+        state.hint(Hint("query_unreadable"))
         words = [w for w in split_words(source) if normalize(w)]
         leaves: list[Node] = [TermNode(w, normalize(w) or w) for w in words]
         root = None if not leaves else leaves[0] if len(leaves) == 1 else AndNode(tuple(leaves))
@@ -695,12 +667,9 @@ def parse_query(text: str) -> ParsedQuery:
     if ignored:
         listed = ", ".join(ignored[:8])
         if root is None:
-            state.hint(
-                f"Alleen veelvoorkomende woorden ({listed}); die zeggen te weinig om op te "
-                "zoeken. Probeer een inhoudelijk woord."
-            )
+            state.hint(Hint("only_common_words", {"words": listed}))
         else:
-            state.hint(f"Genegeerd omdat ze te algemeen zijn: {listed}.")
+            state.hint(Hint("common_words_ignored", {"words": listed}))
     return ParsedQuery(
         text=text,
         root=root,

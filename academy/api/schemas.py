@@ -22,7 +22,7 @@ from academy.api import API_PREFIX, API_VERSION
 from academy.api.operations import OPERATIONS, Operation
 from academy.api.params import MAX_ID
 from academy.api.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES
-from academy.api.services import Page, text_parts
+from academy.api.services import Page
 from academy.maturity.services import NO_LEVEL, ThemeDetail, ThemeSummary
 from academy.models import (
     LEVEL_NUMBERS,
@@ -39,9 +39,10 @@ from academy.models import (
     Team,
     User,
 )
+from academy.practice.explain import hint_text, understood_text
 from academy.training.services import ModuleProgress
 from academy.training.trail import TrailStats
-from search_module import FACET_KEYS, Hit, SearchResult
+from search_module import FACET_KEYS, Hit, SearchResult, TextPart
 
 # --- schema building blocks -------------------------------------------------------------------
 
@@ -328,8 +329,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "_links": ref("PaginaLinks"),
             "facetten": obj({key: array(ref("Facet")) for key in FACET_KEYS}),
             "suggestie": nullable(STRING),
-            "begrepenAls": STRING,
-            "tips": array(STRING),
+            "begrepenAls": {
+                **STRING,
+                "description": "Hoe de zoekvraag gelezen is (dezelfde zin als op de "
+                "Nederlandse zoekpagina).",
+            },
+            "tips": array(
+                STRING,
+                description="Herstelde fouten en grenzen van de zoekvraag (dezelfde zinnen "
+                "als op de Nederlandse zoekpagina).",
+            ),
             "sortering": {"type": "string", "enum": ["relevantie", "datum"]},
         },
         description="Een pagina zoekresultaten met facetten (aantallen onder de andere "
@@ -632,8 +641,8 @@ def level_json(level: AnalysisLevel) -> dict[str, Any]:
     }
 
 
-def _parts_json(marked_html: str) -> list[dict[str, Any]]:
-    return [{"tekst": text, "gemarkeerd": marked} for text, marked in text_parts(marked_html)]
+def _parts_json(parts: Iterable[TextPart]) -> list[dict[str, Any]]:
+    return [{"tekst": part.text, "gemarkeerd": part.marked} for part in parts]
 
 
 def _theme_ref(code: str, name: str) -> dict[str, str] | None:
@@ -641,11 +650,11 @@ def _theme_ref(code: str, name: str) -> dict[str, str] | None:
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
-    snippet = _parts_json(hit.snippet_html)
+    snippet = _parts_json(hit.snippet_parts)
     return {
         "id": hit.doc_id,
         "titel": hit.title,
-        "titelDelen": _parts_json(hit.title_html),
+        "titelDelen": _parts_json(hit.title_parts),
         "snippet": "".join(part["tekst"] for part in snippet),
         "snippetDelen": snippet,
         "type": hit.doctype,
@@ -670,8 +679,8 @@ def search_json(result: SearchResult, page: Page) -> dict[str, Any]:
             for key in FACET_KEYS
         },
         "suggestie": result.suggestion,
-        "begrepenAls": result.understood,
-        "tips": list(result.hints),
+        "begrepenAls": understood_text(result.understood),
+        "tips": [text for text in map(hint_text, result.hints) if text],
         "sortering": "datum" if result.sort == "date" else "relevantie",
     }
 

@@ -7,7 +7,6 @@ its own (an assessment is still recorded by `maturity.services.record_assessment
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,22 +263,6 @@ def read_new_assessment(
 
 
 # --- documents --------------------------------------------------------------------------------
-
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
-
-
-def text_parts(marked_html: str) -> list[tuple[str, bool]]:
-    """Split search_module's escaped text with <mark> into (plain text, highlighted) parts."""
-    parts: list[tuple[str, bool]] = []
-    position = 0
-    for match in _MARK.finditer(marked_html):
-        if match.start() > position:
-            parts.append((html.unescape(marked_html[position : match.start()]), False))
-        parts.append((html.unescape(match.group(1)), True))
-        position = match.end()
-    if position < len(marked_html):
-        parts.append((html.unescape(marked_html[position:]), False))
-    return [(text, marked) for text, marked in parts if text]
 
 
 def get_document(document_id: int) -> Document | None:

@@ -56,12 +56,6 @@ def test_bulk_progress_equals_module_progress(app, data):
         assert any(0 < p.score < 1 for _u, rows in bulk for p in rows)
 
 
-def test_text_parts_unescape_and_keep_marks():
-    parts = services.text_parts("a &lt;b&gt; <mark>vsv</mark> &amp; <mark>RMC</mark>")
-    assert parts == [("a <b> ", False), ("vsv", True), (" & ", False), ("RMC", True)]
-    assert services.text_parts("") == []
-
-
 def test_page_of():
     page = services.page_of(list(range(45)), 3, 20)
     assert (list(page.items), page.total, page.pages) == ([40, 41, 42, 43, 44], 45, 3)

@@ -127,4 +127,5 @@ def test_snippets_show_text_not_markdown(messy):
         result = search_index().search(SearchRequest(query="begrotingswijziging"))
     assert result.hits
     for hit in result.hits:
-        assert "](" not in hit.snippet_html and "README" not in hit.snippet_html
+        snippet = "".join(part.text for part in hit.snippet_parts)
+        assert "](" not in snippet and "README" not in snippet

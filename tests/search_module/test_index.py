@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from search_module import CheckpointMismatchError, IndexedDocument, SearchIndex, SearchRequest
+from search_module import (
+    CheckpointMismatchError,
+    Hint,
+    IndexedDocument,
+    SearchIndex,
+    SearchRequest,
+)
 
 from .conftest import CORPUS, doc
 
@@ -236,7 +242,7 @@ def test_missing_index_never_crashes(tmp_path: Path) -> None:
     assert index.document_count() == 0
     result = index.search(SearchRequest(query="armoede"))
     assert result.total == 0 and result.hits == []
-    assert "niet beschikbaar" in result.hints[0]
+    assert result.hints[0] == Hint("index_unavailable")
 
 
 @pytest.mark.parametrize("damage", ["segments", "pointer", "meta", "toc"])

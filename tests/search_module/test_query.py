@@ -18,13 +18,14 @@ from search_module.query import (
     YearNode,
     parse_query,
 )
+from search_module.values import HINT_CODES, Hint, Meaning, Understood
 
 
 def test_plain_words_are_anded() -> None:
     parsed = parse_query("armoede schulden")
     assert isinstance(parsed.root, AndNode)
     assert [c.term for c in parsed.root.children] == ["armoed", "schuld"]  # type: ignore[union-attr]
-    assert parsed.understood == "armoede EN schulden"
+    assert parsed.understood == Understood("armoede EN schulden")
     assert parsed.features == frozenset()
 
 
@@ -47,7 +48,7 @@ def test_not_operators(query: str) -> None:
     assert isinstance(parsed.root, AndNode)
     assert isinstance(parsed.root.children[1], NotNode)
     assert parsed.features == frozenset({"not"})
-    assert parsed.understood == "armoede EN NIET schulden"
+    assert parsed.understood.query == "armoede EN NIET schulden"
 
 
 def test_lowercase_operators_are_ordinary_stop_words() -> None:
@@ -60,7 +61,7 @@ def test_lowercase_operators_are_ordinary_stop_words() -> None:
 
 def test_or_binds_tighter_than_and_and_understood_shows_it() -> None:
     parsed = parse_query("jeugd zorg OF hulp")
-    assert parsed.understood == "jeugd EN (zorg OF hulp)"
+    assert parsed.understood.query == "jeugd EN (zorg OF hulp)"
 
 
 def test_grouping() -> None:
@@ -68,7 +69,7 @@ def test_grouping() -> None:
     assert isinstance(parsed.root, AndNode)
     assert isinstance(parsed.root.children[0], OrNode)
     assert {"group", "or"} <= parsed.features
-    assert parsed.understood == "(armoede OF schulden) EN jeugd"
+    assert parsed.understood.query == "(armoede OF schulden) EN jeugd"
 
 
 def test_phrase() -> None:
@@ -76,7 +77,9 @@ def test_phrase() -> None:
     assert isinstance(parsed.root, PhraseNode)
     assert parsed.root.terms == ("vroegtijd", "schoolverlat")
     assert "phrase" in parsed.features
-    assert "precies deze woorden" in parsed.understood
+    assert parsed.understood.meanings == (
+        Meaning("phrase", {"phrase": '"vroegtijdig schoolverlaten"'}),
+    )
 
 
 def test_wildcard_and_fuzzy() -> None:
@@ -87,7 +90,11 @@ def test_wildcard_and_fuzzy() -> None:
     assert isinstance(fuzzy1, FuzzyNode) and fuzzy1.maxdist == 1
     assert isinstance(fuzzy2, FuzzyNode) and fuzzy2.maxdist == 2
     assert {"wildcard", "fuzzy"} <= parsed.features
-    assert 'beginnen met "jeugd"' in parsed.understood
+    assert parsed.understood.meanings == (
+        Meaning("prefix", {"prefix": "jeugd"}),
+        Meaning("fuzzy", {"word": "armoed", "distance": 1}),
+        Meaning("fuzzy", {"word": "werkloosheit", "distance": 2}),
+    )
 
 
 def test_fields() -> None:
@@ -122,28 +129,46 @@ def test_year_ranges(value: str, start: int | None, end: int | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "understood", "hint_part"),
+    ("query", "understood", "hint"),
     [
-        ('"vroegtijdig schoolverlaten', '"vroegtijdig schoolverlaten"', "niet gesloten"),
-        ("(armoede OR schulden", "armoede OF schulden", "niet gesloten"),
-        ("armoede)", "armoede", ") zonder"),
-        ("armoede AND", "armoede", "zonder woord erachter"),
-        ("OR armoede", "armoede", "zonder woord ervoor"),
-        ("armoede NIET", "armoede", "zonder woord erachter"),
-        ("jaar:abc armoede", "armoede", "geen jaartal"),
-        ("type: armoede", "armoede", "zonder waarde"),
-        ("*", "alle documenten (nieuwste eerst)", "Een * alleen"),
-        ("je* armoede", "armoede", "te kort"),
-        ("armoed~7", "armoed~2", "te ruim"),
-        ("de het", "alle documenten (nieuwste eerst)", "veelvoorkomende woorden"),
+        ('"vroegtijdig schoolverlaten', '"vroegtijdig schoolverlaten"', Hint("unclosed_quote")),
+        ("(armoede OR schulden", "armoede OF schulden", Hint("unclosed_paren")),
+        ("armoede)", "armoede", Hint("stray_close_paren")),
+        ("armoede AND", "armoede", Hint("operator_without_right", {"operator": "AND"})),
+        ("OR armoede", "armoede", Hint("operator_without_left", {"operator": "OR"})),
+        ("armoede NIET", "armoede", Hint("operator_without_right", {"operator": "NIET"})),
+        ("jaar:abc armoede", "armoede", Hint("year_invalid", {"value": "abc"})),
+        (
+            "type: armoede",
+            "armoede",
+            Hint("field_empty", {"field": "type", "example": "type:factsheet"}),
+        ),
+        ("*", "", Hint("wildcard_alone", {"min": 3})),
+        ("je* armoede", "armoede", Hint("prefix_too_short", {"word": "je", "min": 3})),
+        ("armoed~7", "armoed~2", Hint("fuzzy_too_wide", {"distance": 7, "max": 2})),
+        ("de het", "", Hint("only_common_words", {"words": "de, het"})),
+        (
+            "jaar:2020..2015",
+            "jaar:2015 t/m 2020",
+            Hint("year_backwards", {"value": "2020..2015", "start": 2015, "end": 2020}),
+        ),
+        ("AND armoede", "armoede", Hint("operator_at_start", {"operator": "AND"})),
+        ("armoede de", "armoede", Hint("common_words_ignored", {"words": "de"})),
+        ("~ armoede", "armoede", Hint("fuzzy_without_word")),
+        ("ar~ armoede", "ar EN armoede", Hint("fuzzy_too_short", {"word": "ar"})),
+        ("jeu*gd armoede", "jeu* EN armoede", Hint("wildcard_not_at_end")),
+        ("jaar: armoede", "armoede", Hint("year_empty")),
+        ('titel:"armoede', "titel:armoede", Hint("unclosed_field_quote", {"field": "titel"})),
+        ("a" * 1001, "a" * 1000, Hint("query_truncated", {"max": 1000})),
     ],
 )
-def test_malformed_queries_are_repaired_with_a_dutch_hint(
-    query: str, understood: str, hint_part: str
+def test_malformed_queries_are_repaired_with_a_hint_code(
+    query: str, understood: str, hint: Hint
 ) -> None:
     parsed = parse_query(query)
-    assert parsed.understood.startswith(understood)
-    assert any(hint_part in hint for hint in parsed.hints), parsed.hints
+    assert parsed.understood.query.startswith(understood)
+    assert hint in parsed.hints, parsed.hints
+    assert set(hint.params) == set(HINT_CODES[hint.code])
 
 
 def test_unknown_field_is_just_text() -> None:
@@ -154,8 +179,8 @@ def test_unknown_field_is_just_text() -> None:
 
 def test_deep_nesting_is_bounded() -> None:
     parsed = parse_query("(" * 500 + "armoede" + ")" * 500)
-    assert isinstance(parsed.understood, str)
-    assert any("haakjes" in hint for hint in parsed.hints)
+    assert isinstance(parsed.understood, Understood)
+    assert Hint("too_deep") in parsed.hints
 
 
 def test_empty_query() -> None:
@@ -174,8 +199,8 @@ def test_empty_query() -> None:
 )
 def test_parse_never_raises(text: str) -> None:
     parsed = parse_query(text)
-    assert isinstance(parsed.understood, str)
-    assert all(isinstance(h, str) for h in parsed.hints)
+    assert isinstance(parsed.understood, Understood)
+    assert all(h.code in HINT_CODES for h in parsed.hints)
     assert parsed.features <= {"phrase", "or", "not", "and", "wildcard", "fuzzy", "field", "group"}
     # the parser's last-resort fallback must not be what saved us
-    assert not any("niet helemaal" in hint for hint in parsed.hints), parsed.hints
+    assert Hint("query_unreadable") not in parsed.hints, parsed.hints
