@@ -252,6 +252,9 @@ def _add_module(seed: ModuleSeed) -> ImportResult:
             max_attempts=item.max_attempts,
         )
         exercise.key_documents = [documents[k] for k in item.key_documents if k in documents]
+        # An exercise that lost a key stays a concept itself, so it is published only through
+        # the trainer's usual check that its key is set and found.
+        exercise.published = len(exercise.key_documents) == len(item.key_documents)
         module.exercises.append(exercise)
     db.session.add(module)
     db.session.flush()

@@ -89,6 +89,10 @@ def test_unknown_document_keys_are_dropped_and_listed(ctx: Training) -> None:
     assert result.dropped_keys == ["elders-001"]
     keys = [d.key for e in result.module.exercises for d in e.key_documents]
     assert "elders-001" not in keys and keys
+    lost = name.rsplit("/", 1)[1][3:-3]
+    published = {e.slug.removesuffix("-2"): e.published for e in result.module.exercises}
+    assert published.pop(lost) is False  # lost a key: a concept until its key is set again
+    assert all(published.values())
 
 
 def test_a_package_from_elsewhere_keeps_its_slug_when_free(ctx: Training) -> None:
