@@ -4,6 +4,7 @@ keys from search results; score open answers."""
 from decimal import Decimal
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -77,7 +78,7 @@ def export_package(module_id: int) -> Response:
 
 @bp.route("/beheer/modules/importeren", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def import_package() -> Response | str:
+def import_package() -> ResponseReturnValue:
     """Import a module package as a concept; a bad package changes nothing and says why."""
     form = PackageImportForm()
     if form.validate_on_submit():

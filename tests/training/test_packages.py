@@ -26,7 +26,7 @@ def ctx(app: Flask, training: Training) -> Iterator[Training]:
         yield training
 
 
-def zip_of(files: dict[str, str | bytes], **info: object) -> bytes:
+def zip_of(files: dict[str, str | bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
