@@ -27,4 +27,6 @@ ACTION_LABELS = {
     AuditAction.DOCUMENT_DELETED: _l("Document verwijderd"),
     AuditAction.PERSONAL_DATA_EXPORTED: _l("Persoonsgegevens geëxporteerd"),
     AuditAction.AUDIT_EXPORTED: _l("Audittrail geëxporteerd"),
+    AuditAction.MODULE_EXPORTED: _l("Module geëxporteerd als pakket"),
+    AuditAction.MODULE_IMPORTED: _l("Modulepakket geïmporteerd"),
 }

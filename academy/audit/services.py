@@ -45,6 +45,8 @@ class AuditAction(StrEnum):
     DOCUMENT_DELETED = "documents.deleted"
     PERSONAL_DATA_EXPORTED = "export.personal_data"
     AUDIT_EXPORTED = "audit.exported"
+    MODULE_EXPORTED = "training.module_exported"
+    MODULE_IMPORTED = "training.module_imported"
 
 
 # Detail keys whose values are never stored, whatever a caller passes.

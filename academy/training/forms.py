@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DecimalField,
@@ -127,3 +128,14 @@ class FeedbackForm(FlaskForm):
         _l("Feedback voor de deelnemer"), validators=[Optional(), Length(max=5000)]
     )
     submit = SubmitField(_l("Beoordeling opslaan"))
+
+
+class PackageImportForm(FlaskForm):
+    """Upload of one module package (a zip made by "Exporteren als pakket")."""
+
+    package = FileField(
+        _l("Modulepakket (zip)"),
+        validators=[FileRequired(_l("Kies een zip-bestand met een module."))],
+        render_kw={"accept": ".zip,application/zip"},
+    )
+    submit = SubmitField(_l("Importeren als concept"))

@@ -3,7 +3,8 @@ keys from search results; score open answers."""
 
 from decimal import Decimal
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,8 +16,15 @@ from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Exercise, ExerciseKind, Lesson, Module, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url
-from academy.training import authoring, bp, services
-from academy.training.forms import KIND_LABELS, ExerciseForm, FeedbackForm, LessonForm, ModuleForm
+from academy.training import authoring, bp, packages, services
+from academy.training.forms import (
+    KIND_LABELS,
+    ExerciseForm,
+    FeedbackForm,
+    LessonForm,
+    ModuleForm,
+    PackageImportForm,
+)
 
 TRAINERS = (Role.TRAINER,)
 KEY_PICKER_PAGE_SIZE = 10
@@ -50,6 +58,69 @@ def new_module():
 @role_required(*TRAINERS)
 def edit_module(module_id: int):
     return _module_form(_get(Module, module_id))
+
+
+@bp.route("/beheer/modules/<int:module_id>/pakket")
+@role_required(*TRAINERS)
+def export_package(module_id: int) -> Response:
+    """Download the module as a zip package that another municipality can import."""
+    module = _get(Module, module_id)
+    data = packages.export_module(module)
+    return Response(
+        data,
+        mimetype="application/zip",
+        headers={
+            "Content-Disposition": f'attachment; filename="{packages.package_name(module)}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/beheer/modules/importeren", methods=["GET", "POST"])
+@role_required(*TRAINERS)
+def import_package() -> ResponseReturnValue:
+    """Import a module package as a concept; a bad package changes nothing and says why."""
+    form = PackageImportForm()
+    if form.validate_on_submit():
+        upload = form.package.data
+        data = upload.stream.read(packages.MAX_PACKAGE_BYTES + 1)
+        try:
+            result = packages.import_package(data)
+        except packages.PackageRefused as refused:
+            form.package.errors.append(str(refused))
+        else:
+            flash(
+                _(
+                    "Module %(title)s is geïmporteerd als concept.",
+                    title=result.module.title,
+                ),
+                "success",
+            )
+            if result.renamed_from:
+                flash(
+                    _(
+                        "De korte naam %(old)s bestond al; de module heet nu %(new)s.",
+                        old=result.renamed_from,
+                        new=result.module.slug,
+                    ),
+                    "info",
+                )
+            if result.dropped_keys:
+                flash(
+                    _(
+                        "Deze documenten bestaan hier niet en zijn uit de antwoordsleutels "
+                        "gehaald: %(keys)s. Stel de sleutels opnieuw in voordat je publiceert.",
+                        keys=", ".join(result.dropped_keys),
+                    ),
+                    "warning",
+                )
+            return redirect(url_for("training.manage", _anchor=f"module-{result.module.id}"))
+    return render_template(
+        "training/import_package.html",
+        form=form,
+        max_mb=packages.MAX_PACKAGE_BYTES // (1024 * 1024),
+        max_members=packages.MAX_MEMBERS,
+    )
 
 
 def _module_form(module: Module | None):
