@@ -154,7 +154,7 @@ def last_days(days: int, today: dt.date | None = None) -> GapFilter:
 
 
 def _flags(gap_filter: GapFilter) -> Select[Any]:
-    """One row per counted search in the period: its group and whether it was poor."""
+    """One row per counted search in the period: its group and its three flags."""
     window: dict[str, Any] = {
         "partition_by": QueryLog.user_id,
         "order_by": (QueryLog.created_at, QueryLog.id),
@@ -172,7 +172,9 @@ def _flags(gap_filter: GapFilter) -> Select[Any]:
         .where(
             QueryLog.kind == "search",
             QueryLog.page == 1,
-            QueryLog.attempt_id.is_(None),
+            # Written so that no index serves it: most rows have no attempt, and SQLite would
+            # otherwise walk that index instead of the created_at range of the period.
+            func.coalesce(QueryLog.attempt_id, 0) == 0,
             QueryLog.user_id.is_not(None),
             QueryLog.query_key != "",
             QueryLog.created_at >= gap_filter.start,
@@ -205,7 +207,6 @@ def _flags(gap_filter: GapFilter) -> Select[Any]:
             case((zero, 1), else_=0).label("zero"),
             case((no_click, 1), else_=0).label("no_click"),
             case((reformulated, 1), else_=0).label("reformulated"),
-            case((or_(zero, no_click, reformulated), 1), else_=0).label("poor"),
         )
         # A code that is no theme (a hand-made URL, a deleted theme) counts as no theme.
         .outerjoin(Theme, Theme.code == searches.c.theme_code)
@@ -223,7 +224,9 @@ def search_gaps(gap_filter: GapFilter, limit: int = MAX_ROWS) -> GapReport:
     flags = _flags(gap_filter).subquery("flags")
     searches = func.count()
     users = func.count(distinct(flags.c.user_id))
-    poor = func.sum(flags.c.poor)
+    # Poor is derived from the three flags here, so the click EXISTS runs once per search.
+    is_poor = or_(flags.c.zero == 1, flags.c.no_click == 1, flags.c.reformulated == 1)
+    poor = func.sum(case((is_poor, 1), else_=0))
     statement = (
         select(
             flags.c.theme_code,
@@ -236,13 +239,18 @@ def search_gaps(gap_filter: GapFilter, limit: int = MAX_ROWS) -> GapReport:
             poor.label("poor"),
         )
         .group_by(flags.c.theme_code, flags.c.query_key)
-        .having(poor * 100 >= searches * MIN_POOR_PERCENT)
         .order_by(poor.desc(), searches.desc(), flags.c.query_key, flags.c.theme_code)
     )
-    names = dict(db.session.execute(select(Theme.code, Theme.name)).tuples().all())
+    names = dict(db.session.execute(select(Theme.code, Theme.name)).all())
     rows: list[GapRow] = []
     hidden = 0
+    total = 0
+    # Every group comes back (one pass over the log gives the period's total too); the
+    # thresholds are applied here, on counts only.
     for row in db.session.execute(statement):
+        total += int(row.searches)
+        if int(row.poor) * 100 < int(row.searches) * MIN_POOR_PERCENT:
+            continue
         if row.users < MIN_DISTINCT_USERS:
             hidden += 1
             continue
@@ -260,15 +268,12 @@ def search_gaps(gap_filter: GapFilter, limit: int = MAX_ROWS) -> GapReport:
                     poor=int(row.poor),
                 )
             )
-    total = db.session.scalar(select(func.count()).select_from(flags)) or 0
-    return GapReport(filter=gap_filter, rows=rows, searches=int(total), hidden_queries=hidden)
+    return GapReport(filter=gap_filter, rows=rows, searches=total, hidden_queries=hidden)
 
 
 def theme_choices() -> list[tuple[str, str]]:
     """(code, name) of every theme, by name, for the theme filter."""
-    return list(
-        db.session.execute(select(Theme.code, Theme.name).order_by(Theme.name)).tuples().all()
-    )
+    return list(db.session.execute(select(Theme.code, Theme.name).order_by(Theme.name)).all())
 
 
 def theme_preview(code: str, today: dt.date | None = None) -> GapReport:
