@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import ValidationError
 
 from academy.gaps.services import NO_THEME, GapFilter, last_days
@@ -38,10 +38,10 @@ class GapFilterForm(FlaskForm):
     periode = SelectField(
         _l("Periode"),
         choices=[
-            ("7", _l("Laatste 7 dagen")),
-            ("30", _l("Laatste 30 dagen")),
-            ("90", _l("Laatste 90 dagen")),
-            (CUSTOM, _l("Eigen periode (van en tot)")),
+            SelectChoice("7", _l("Laatste 7 dagen")),
+            SelectChoice("30", _l("Laatste 30 dagen")),
+            SelectChoice("90", _l("Laatste 90 dagen")),
+            SelectChoice(CUSTOM, _l("Eigen periode (van en tot)")),
         ],
         default=DEFAULT_PERIOD,
         validate_choice=False,
@@ -53,9 +53,9 @@ class GapFilterForm(FlaskForm):
     def __init__(self, *args: Any, themes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.thema.choices = [
-            ("", str(_l("Alle thema's"))),
-            (NO_THEME, str(_l("Zonder thema"))),
-            *themes,
+            SelectChoice("", str(_l("Alle thema's"))),
+            SelectChoice(NO_THEME, str(_l("Zonder thema"))),
+            *(SelectChoice(code, name) for code, name in themes),
         ]
 
     def validate_periode(self, field: SelectField) -> None:
@@ -72,7 +72,8 @@ class GapFilterForm(FlaskForm):
             raise ValidationError(_l("De einddatum ligt vóór de begindatum."))
 
     def validate_thema(self, field: SelectField) -> None:
-        if field.data and field.data not in {code for code, _label in field.choices or []}:
+        known = {choice.value for choice in field.choices or [] if isinstance(choice, SelectChoice)}
+        if field.data and field.data not in known:
             raise ValidationError(_l("Dit thema bestaat niet; kies een thema uit de lijst."))
 
     def _check_day(self, field: StringField) -> None:
