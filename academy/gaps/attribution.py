@@ -38,9 +38,9 @@ def themes_in_query(query: str, theme_names: Mapping[str, str]) -> set[str]:
     found: set[str] = set()
     for match in _THEME_FIELD.finditer(query):
         value = fold((match.group(1) or match.group(2) or "").strip())
-        code = by_folded.get(value)
-        if code is not None:
-            found.add(code)
+        named = by_folded.get(value)
+        if named is not None:
+            found.add(named)
     return found
 
 

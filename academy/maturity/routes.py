@@ -301,7 +301,7 @@ def new_theme():
 
 @bp.route("/<code>")
 @login_required
-def theme_detail(code: str):
+def theme_detail(code: str) -> str:
     theme = _theme_or_404(code)
     detail = services.theme_detail(theme)
     return render_template(

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.engine.interfaces import ExecutionContext
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from academy.extensions import db
@@ -208,11 +208,11 @@ def theme_from_filters(filters: object) -> str | None:
     return None
 
 
-def _query_key_default(context: ExecutionContext) -> str:
+def _query_key_default(context: DefaultExecutionContext) -> str:
     return query_key(str(context.get_current_parameters().get("query") or ""))
 
 
-def _theme_code_default(context: ExecutionContext) -> str | None:
+def _theme_code_default(context: DefaultExecutionContext) -> str | None:
     return theme_from_filters(context.get_current_parameters().get("filters"))
 
 

@@ -49,7 +49,7 @@ def help():
 
 @bp.route("/documenten/<int:document_id>")
 @login_required
-def document(document_id: int):
+def document(document_id: int) -> str:
     document = services.get_document(document_id) or abort(404)
     services.record_document_open(
         current_user,
