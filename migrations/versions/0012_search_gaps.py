@@ -44,14 +44,22 @@ def upgrade():
         sa.column('theme_code', sa.String),
     )
     bind = op.get_bind()
-    rows = bind.execute(sa.select(logs.c.id, logs.c.query, logs.c.filters)).all()
-    for row in rows:
+    update = (
+        logs.update()
+        .where(logs.c.id == sa.bindparam('row_id'))
+        .values(query_key=sa.bindparam('key'), theme_code=sa.bindparam('theme'))
+    )
+    batch = []
+    for row in bind.execute(sa.select(logs.c.id, logs.c.query, logs.c.filters)).all():
         key = ' '.join(_fold(row.query or '').split())[:500]
-        themes = (row.filters or {}).get('thema') if isinstance(row.filters, dict) else None
+        themes = row.filters.get('thema') if isinstance(row.filters, dict) else None
         theme = themes[0][:32] if isinstance(themes, list) and len(themes) == 1 else None
-        bind.execute(
-            logs.update().where(logs.c.id == row.id).values(query_key=key, theme_code=theme)
-        )
+        batch.append({'row_id': row.id, 'key': key, 'theme': theme})
+        if len(batch) == 5000:
+            bind.execute(update, batch)
+            batch = []
+    if batch:
+        bind.execute(update, batch)
 
 
 def downgrade():
