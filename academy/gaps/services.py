@@ -1,8 +1,9 @@
 """Search gaps: the queries people run about a theme that find nothing or nothing useful.
 
-Which searches count: real searches (`kind` "search") on the first results page, outside
-exercises (a search inside an exercise practises a set task; it is not a need for
-information), by a signed-in user, with a non-empty query. Searches are grouped by their
+Which searches count: real searches in the practice search (`kind` "search"; not "api",
+where no click can be seen) on the first results page, outside exercises (a search inside an
+exercise practises a set task; it is not a need for information), by a signed-in user, with a
+non-empty query. Searches are grouped by their
 normalised query (`QueryLog.query_key`: case, accents and spaces folded) and by their theme
 (`QueryLog.theme_code`, attributed when the search was logged: see attribution.py).
 
