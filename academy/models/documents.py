@@ -238,7 +238,8 @@ class QueryLog(db.Model):
     # "search" when the learner asked for it (a new query, filter, facet, sort or page);
     # re-rendering an exercise records its own kind ("open", "view", "marked", "hint"), so
     # the trail holds only real searches (see academy/training/trail.py). "api" is a search
-    # through the JSON API (no click on a result can be seen; the search gaps leave it out).
+    # through the JSON API (no click on a result can be seen; the search gaps leave it out),
+    # "key" a trainer's search for an exercise's key documents.
     kind: Mapped[str] = mapped_column(String(20), default="search", server_default="search")
     # The exercise attempt this search belonged to, if any (training feature).
     attempt_id: Mapped[int | None] = mapped_column(Integer, index=True)

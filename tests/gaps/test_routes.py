@@ -140,3 +140,22 @@ def test_the_period_and_theme_filter(client, login, gaps_log, query, searches):
 def test_an_unknown_theme_is_404(client, login, world):
     login("trainer")
     assert client.get("/themas/bestaat-niet/zoekgaten").status_code == 404
+
+
+def test_a_trainers_key_search_is_no_gap(app, client, login, world):
+    """Choosing an exercise's key documents is authoring, not a need for information."""
+    from sqlalchemy import select
+
+    from academy.extensions import db
+    from academy.models import Exercise, Module, QueryLog
+
+    with app.app_context():
+        module = Module(slug="zoeken", title="Zoeken")
+        module.exercises = [Exercise(slug="vind", kind="known_item", title="Vind")]
+        db.session.add(module)
+        db.session.commit()
+        exercise_id = module.exercises[0].id
+    login("trainer")
+    assert client.get(f"/leren/beheer/oefeningen/{exercise_id}?q=laadpalen").status_code == 200
+    with app.app_context():
+        assert db.session.scalars(select(QueryLog.kind)).all() == ["key"]
