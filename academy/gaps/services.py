@@ -228,26 +228,22 @@ def search_gaps(gap_filter: GapFilter, limit: int = MAX_ROWS) -> GapReport:
     # Poor is derived from the three flags here, so the click EXISTS runs once per search.
     is_poor = or_(flags.c.zero == 1, flags.c.no_click == 1, flags.c.reformulated == 1)
     poor = func.sum(case((is_poor, 1), else_=0))
-    statement = (
-        select(
-            flags.c.theme_code,
-            flags.c.query_key,
-            searches.label("searches"),
-            users.label("users"),
-            func.sum(flags.c.zero).label("zero"),
-            func.sum(flags.c.no_click).label("no_click"),
-            func.sum(flags.c.reformulated).label("reformulated"),
-            poor.label("poor"),
-        )
-        .group_by(flags.c.theme_code, flags.c.query_key)
-        .order_by(poor.desc(), searches.desc(), flags.c.query_key, flags.c.theme_code)
-    )
+    statement = select(
+        flags.c.theme_code,
+        flags.c.query_key,
+        searches.label("searches"),
+        users.label("users"),
+        func.sum(flags.c.zero).label("zero"),
+        func.sum(flags.c.no_click).label("no_click"),
+        func.sum(flags.c.reformulated).label("reformulated"),
+        poor.label("poor"),
+    ).group_by(flags.c.theme_code, flags.c.query_key)
     names = dict(db.session.execute(select(Theme.code, Theme.name)).all())
-    rows: list[GapRow] = []
+    gaps: list[GapRow] = []
     hidden = 0
     total = 0
-    # Every group comes back (one pass over the log gives the period's total too); the
-    # thresholds are applied here, on counts only.
+    # Every group comes back (one pass over the log also gives the period's total); the
+    # thresholds and the order are applied here, on counts only.
     for row in db.session.execute(statement):
         total += int(row.searches)
         if int(row.poor) * 100 < int(row.searches) * MIN_POOR_PERCENT:
@@ -255,20 +251,21 @@ def search_gaps(gap_filter: GapFilter, limit: int = MAX_ROWS) -> GapReport:
         if row.users < MIN_DISTINCT_USERS:
             hidden += 1
             continue
-        if len(rows) < limit:
-            rows.append(
-                GapRow(
-                    theme_code=row.theme_code,
-                    theme_name=names.get(row.theme_code) if row.theme_code else None,
-                    query=row.query_key,
-                    searches=int(row.searches),
-                    users=int(row.users),
-                    zero_results=int(row.zero),
-                    no_click=int(row.no_click),
-                    reformulated=int(row.reformulated),
-                    poor=int(row.poor),
-                )
+        gaps.append(
+            GapRow(
+                theme_code=row.theme_code,
+                theme_name=names.get(row.theme_code) if row.theme_code else None,
+                query=row.query_key,
+                searches=int(row.searches),
+                users=int(row.users),
+                zero_results=int(row.zero),
+                no_click=int(row.no_click),
+                reformulated=int(row.reformulated),
+                poor=int(row.poor),
             )
+        )
+    gaps.sort(key=lambda g: (-g.poor, -g.searches, g.query, g.theme_code or ""))
+    rows = gaps[:limit]
     return GapReport(filter=gap_filter, rows=rows, searches=total, hidden_queries=hidden)
 
 
