@@ -13,7 +13,6 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
@@ -220,8 +219,6 @@ class QueryLog(db.Model):
     """One search a user ran: the trail trainers read and exercises grade."""
 
     __tablename__ = "query_logs"
-    # The search gaps walk one user's searches in time order (reformulations).
-    __table_args__ = (Index("ix_query_logs_user_id_created_at", "user_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int | None] = mapped_column(

@@ -1,4 +1,4 @@
-"""search gaps: a normalised query and an attributed theme per search; time-order indexes
+"""search gaps: a normalised query and an attributed theme per search; opens by user and time
 
 Revision ID: 0012
 Revises: 0009
@@ -29,7 +29,6 @@ def upgrade():
     with op.batch_alter_table('query_logs', schema=None) as batch_op:
         batch_op.add_column(sa.Column('query_key', sa.String(length=500), server_default='', nullable=False))
         batch_op.add_column(sa.Column('theme_code', sa.String(length=32), nullable=True))
-        batch_op.create_index('ix_query_logs_user_id_created_at', ['user_id', 'created_at'], unique=False)
 
     with op.batch_alter_table('document_opens', schema=None) as batch_op:
         batch_op.create_index('ix_document_opens_user_id_created_at', ['user_id', 'created_at'], unique=False)
@@ -67,6 +66,5 @@ def downgrade():
         batch_op.drop_index('ix_document_opens_user_id_created_at')
 
     with op.batch_alter_table('query_logs', schema=None) as batch_op:
-        batch_op.drop_index('ix_query_logs_user_id_created_at')
         batch_op.drop_column('theme_code')
         batch_op.drop_column('query_key')
