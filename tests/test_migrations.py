@@ -58,3 +58,44 @@ def test_the_upgrade_keeps_users_roles_and_tokens(old_app):
         assert _rows("SELECT role FROM user_roles") == [("admin",)]
         assert _rows("SELECT name FROM api_tokens") == [("dashboard",)]
         db.session.remove()
+
+
+@pytest.fixture
+def app_at_0009(tmp_path: Path):
+    app = create_app(make_test_config(tmp_path))
+    with app.app_context():
+        upgrade(revision="0009")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        drop_test_database(app)
+        db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        db.engine.dispose()
+
+
+def test_the_search_gaps_upgrade_fills_key_and_theme_of_existing_searches(app_at_0009):
+    with app_at_0009.app_context():
+        db.session.execute(
+            db.text(
+                "INSERT INTO query_logs (id, query, filters, sort, page, result_count,"
+                " elapsed_ms, features, kind, created_at) VALUES"
+                " (1, '  Coöperatie WONEN', '{\"thema\": [\"vsv\"]}', 'relevance', 1, 0, 0,"
+                " '', 'search', '2026-01-01 10:00:00'),"
+                " (2, 'armoede', '{\"thema\": [\"vsv\", \"armoede\"]}', 'relevance', 1, 0, 0,"
+                " '', 'search', '2026-01-01 10:00:00')"
+            )
+        )
+        db.session.commit()
+        upgrade()
+        assert _rows("SELECT id, query_key, theme_code FROM query_logs ORDER BY id") == [
+            (1, "cooperatie wonen", "vsv"),
+            (2, "armoede", None),
+        ]
+        db.session.commit()
+        downgrade(revision="0009")
+        assert _rows("SELECT query FROM query_logs ORDER BY id") == [
+            ("  Coöperatie WONEN",),
+            ("armoede",),
+        ]
+        db.session.remove()

@@ -264,6 +264,9 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         db.session.flush()
         trainer = db.session.scalar(select(User).where(User.username == "trainer"))
         seed_learning(trainer, today or dt.date.today(), report)
+        from academy.demo.gaps import seed_search_gaps
+
+        seed_search_gaps(today or dt.date.today(), report)
         db.session.commit()
     except Exception:
         db.session.rollback()

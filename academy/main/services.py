@@ -43,6 +43,14 @@ def home_tiles(user: User) -> list[HomeTile]:
                 "training.manage",
             )
         )
+    if user.has_role(Role.PROGRAMME_MANAGER, Role.TRAINER):
+        tiles.append(
+            HomeTile(
+                _l("Zoekgaten"),
+                _l("Zie waar collega's naar zoeken zonder het te vinden, per thema."),
+                "gaps.overview",
+            )
+        )
     tiles.append(
         HomeTile(
             _l("Oefenzoekmachine"),

@@ -18,6 +18,8 @@ from academy.auth.decorators import role_required
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
+from academy.gaps.services import READERS as GAP_READERS
+from academy.gaps.services import theme_preview
 from academy.maturity import bp, cache, charts, exports, services
 from academy.maturity.forms import (
     ANALYSIS_STATUS_LABELS,
@@ -299,7 +301,7 @@ def new_theme():
 
 @bp.route("/<code>")
 @login_required
-def theme_detail(code: str):
+def theme_detail(code: str) -> str:
     theme = _theme_or_404(code)
     detail = services.theme_detail(theme)
     return render_template(
@@ -312,6 +314,7 @@ def theme_detail(code: str):
         can_edit=_can_edit(),
         confirm=ConfirmForm(),
         training=training_services.core_completion_by_team().get(theme.owner_team_id),
+        theme_gaps=theme_preview(theme.code) if current_user.has_role(*GAP_READERS) else None,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from academy.extensions import db
@@ -73,9 +73,12 @@ class AssignmentTarget(db.Model):
 
 
 class DocumentOpen(db.Model):
-    """A learner opened a document while working on an attempt (part of the search trail)."""
+    """A user opened a document: during an attempt (the search trail), or from the results of
+    a practice search (attempt_id None; the search gaps count it as a click)."""
 
     __tablename__ = "document_opens"
+    # The search gaps look for an open by the same user just after a search.
+    __table_args__ = (Index("ix_document_opens_user_id_created_at", "user_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -18,11 +18,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from academy.extensions import db
 from academy.models.maturity import Theme
 from academy.models.user import User
+from search_module.analysis import fold
 
 # The document types of the generated practice corpus ...
 CORPUS_TYPES: tuple[str, ...] = (
@@ -185,6 +187,34 @@ class ImportFile(db.Model):
     document_id: Mapped[int | None] = mapped_column(Integer)
 
 
+#: Longest normalised query kept for grouping (a search box holds at most 500 characters).
+QUERY_KEY_LENGTH = 500
+
+
+def query_key(text: str) -> str:
+    """The form searches are grouped by: case and accents folded, spaces collapsed, so
+    "Coöperatie  Wonen" and "cooperatie wonen" count as one query in the search gaps."""
+    return " ".join(fold(text).split())[:QUERY_KEY_LENGTH]
+
+
+def theme_from_filters(filters: object) -> str | None:
+    """The theme a search was narrowed to with the facet, when it is exactly one."""
+    if not isinstance(filters, dict):
+        return None
+    values = filters.get("thema") or []
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+        return values[0][:32] or None
+    return None
+
+
+def _query_key_default(context: DefaultExecutionContext) -> str:
+    return query_key(str(context.get_current_parameters().get("query") or ""))
+
+
+def _theme_code_default(context: DefaultExecutionContext) -> str | None:
+    return theme_from_filters(context.get_current_parameters().get("filters"))
+
+
 class QueryLog(db.Model):
     """One search a user ran: the trail trainers read and exercises grade."""
 
@@ -204,12 +234,22 @@ class QueryLog(db.Model):
     features: Mapped[str] = mapped_column(String(200), default="")
     # "search" when the learner asked for it (a new query, filter, facet, sort or page);
     # re-rendering an exercise records its own kind ("open", "view", "marked", "hint"), so
-    # the trail holds only real searches (see academy/training/trail.py).
+    # the trail holds only real searches (see academy/training/trail.py). "api" is a search
+    # through the JSON API (no click on a result can be seen; the search gaps leave it out),
+    # "key" a trainer's search for an exercise's key documents.
     kind: Mapped[str] = mapped_column(String(20), default="search", server_default="search")
     # The exercise attempt this search belonged to, if any (training feature).
     attempt_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, index=True
     )
+
+    # The query folded for grouping (see query_key): filled on every insert by default.
+    query_key: Mapped[str] = mapped_column(
+        String(QUERY_KEY_LENGTH), default=_query_key_default, server_default=""
+    )
+    # The theme the search is attributed to for the search gaps (academy/gaps/attribution.py);
+    # None when it cannot be said. Defaults to the one theme of the facet filter.
+    theme_code: Mapped[str | None] = mapped_column(String(32), default=_theme_code_default)
 
     user: Mapped[User | None] = relationship()

@@ -49,9 +49,14 @@ def help():
 
 @bp.route("/documenten/<int:document_id>")
 @login_required
-def document(document_id: int):
+def document(document_id: int) -> str:
     document = services.get_document(document_id) or abort(404)
-    services.record_document_open(current_user, document, request.args.get("poging", ""))
+    services.record_document_open(
+        current_user,
+        document,
+        request.args.get("poging", ""),
+        from_search=request.args.get("terug", "").startswith("/zoeken"),
+    )
     # A long text is sent in parts (a 45 MB log file is not one page).
     text, parts = split_part(document.markup or document.body, _part_arg())
     part = min(_part_arg(), parts)

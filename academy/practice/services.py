@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from academy.documents.indexing import search_index
 from academy.extensions import db
+from academy.gaps.attribution import attribute_theme, mentions_theme_field
 from academy.models import Document, QueryLog, Theme, User
 from academy.security import MAX_ID
 from search_module import FACET_KEYS, SearchRequest, SearchResult
@@ -66,6 +67,8 @@ def run_search(
     hint). A request never builds or repairs it.
     """
     result = search_index().search(request)
+    names = theme_names() if mentions_theme_field(request.query) else {}
+    theme_counts = [(facet.value, facet.count) for facet in result.facets.get("thema", [])]
     entry = QueryLog(
         user_id=user.id if user is not None else None,
         query=request.query,
@@ -77,6 +80,9 @@ def run_search(
         features=",".join(sorted(result.features)),
         attempt_id=attempt_id,
         kind=kind,
+        theme_code=attribute_theme(
+            request.query, request.filters, result.total, theme_counts, names
+        ),
     )
     try:
         db.session.add(entry)
@@ -105,16 +111,19 @@ def theme_names() -> dict[str, str]:
     return dict(db.session.execute(select(Theme.code, Theme.name)).all())
 
 
-def record_document_open(user: User, document: Document, attempt: str) -> None:
-    """Note that a learner opened a document during one of their own attempts."""
+def record_document_open(
+    user: User, document: Document, attempt: str, *, from_search: bool = False
+) -> None:
+    """Note that a user opened a document during one of their own attempts, or from the
+    results of a practice search (the search gaps count that as a click)."""
     from academy.models import Attempt, DocumentOpen
 
-    if not (attempt.isascii() and attempt.isdecimal() and len(attempt) < 10):
-        return
-    owned = db.session.scalar(
-        select(Attempt.id).where(Attempt.id == int(attempt), Attempt.user_id == user.id)
-    )
-    if owned is None:
+    owned: int | None = None
+    if attempt.isascii() and attempt.isdecimal() and len(attempt) < 10:
+        owned = db.session.scalar(
+            select(Attempt.id).where(Attempt.id == int(attempt), Attempt.user_id == user.id)
+        )
+    if owned is None and not (from_search and not attempt):
         return
     try:
         db.session.add(DocumentOpen(user_id=user.id, document_id=document.id, attempt_id=owned))

@@ -219,7 +219,8 @@ def _exercise_form(module: Module, exercise: Exercise | None):
             {"q": [query], "pagina": request.args.getlist("pagina")}
         )
         search_request.page_size = KEY_PICKER_PAGE_SIZE
-        results = practice.run_search(search_request, user=current_user)
+        # "key": a trainer choosing an exercise's key documents, no need for information.
+        results = practice.run_search(search_request, user=current_user, kind="key")
     return render_template(
         "training/exercise_form.html",
         form=form,

@@ -257,6 +257,8 @@ def _deep_pages(data: SweepData, roles: tuple[Role, ...]) -> list[str]:
         "/wachtwoord",
         "/api",
     ]
+    if {Role.PROGRAMME_MANAGER, Role.TRAINER, Role.ADMIN} & set(roles):
+        pages += ["/themas/zoekgaten", f"/themas/{data.theme}/zoekgaten"]
     if Role.PROGRAMME_MANAGER in roles or Role.ADMIN in roles:
         pages += [
             "/themas/nieuw",

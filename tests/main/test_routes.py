@@ -4,21 +4,25 @@ import pytest
 @pytest.mark.parametrize(
     ("username", "expected", "absent"),
     [
-        ("admin", ["Beheer", "Volwassenheid van thema's", "Trainen", "Leren zoeken"], []),
+        (
+            "admin",
+            ["Beheer", "Volwassenheid van thema's", "Trainen", "Zoekgaten", "Leren zoeken"],
+            [],
+        ),
         (
             "programmamanager",
-            ["Volwassenheid van thema's", "Leren zoeken"],
+            ["Volwassenheid van thema's", "Zoekgaten", "Leren zoeken"],
             ["Trainen", "Beheer gebruikers"],
         ),
         (
             "trainer",
-            ["Trainen", "Leren zoeken"],
+            ["Trainen", "Zoekgaten", "Leren zoeken"],
             ["Volwassenheid van thema's", "Beheer gebruikers"],
         ),
         (
             "medewerker",
             ["Leren zoeken"],
-            ["Trainen", "Volwassenheid van thema's", "Beheer gebruikers"],
+            ["Trainen", "Volwassenheid van thema's", "Zoekgaten", "Beheer gebruikers"],
         ),
     ],
 )
