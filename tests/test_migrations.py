@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,13 @@ def test_the_search_gaps_upgrade_fills_key_and_theme_of_existing_searches(app_at
             ("armoede",),
         ]
         db.session.remove()
+
+
+def test_running_migrations_leaves_the_apps_loggers_working(old_app):
+    # Alembic's env.py configures logging from alembic.ini; by default that disables every
+    # logger it does not name, so after an in-process upgrade the academy logged nothing.
+    logger = logging.getLogger("academy.api.routes")
+    with old_app.app_context():
+        upgrade()
+    assert not logger.disabled
+    assert not logging.getLogger("academy").disabled
