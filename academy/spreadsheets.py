@@ -21,6 +21,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from search_module.analysis import fold
+
 Row = Sequence[object]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)?")  # a change like "+1" is data, not a formula
@@ -120,7 +122,7 @@ def to_xlsx(header: Sequence[str], rows: Sequence[Row], sheet_title: str) -> byt
 
 def slug(text: object) -> str:
     """A file-name-safe piece: lower case ASCII letters, digits and hyphens."""
-    folded = str(text).lower().translate(str.maketrans("áàäâéèëêíïîóöôúüûç", "aaaaeeeeiiiooouuuc"))
+    folded = fold(str(text))  # the search engine's accent fold: "Coöperatie" -> "cooperatie"
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40]
 
 

@@ -159,7 +159,7 @@ def create_assessment(call: Call, code: str) -> Response:
         )
     except maturity.ValidationFailed as error:  # a rule the checks above did not foresee
         raise invalid_input([InvalidParam("body", m) for m in error.messages]) from None
-    body = assessment_json(assessment, services.assessment_level(assessment), code)
+    body = assessment_json(assessment, maturity.assessment_level(assessment), code)
     return json_response(body, 201, headers={"Location": body["_links"]["self"]["href"]})
 
 
@@ -175,7 +175,7 @@ def theme_assessment(call: Call, code: str, id: int) -> Response:  # noqa: A002
     assessment = db.session.get(Assessment, id)
     if assessment is None or assessment.theme_id != theme.id:
         raise _not_found()
-    return json_response(assessment_json(assessment, services.assessment_level(assessment), code))
+    return json_response(assessment_json(assessment, maturity.assessment_level(assessment), code))
 
 
 @operation(

@@ -20,7 +20,6 @@ from flask import request, url_for
 
 from academy.api import API_PREFIX, API_VERSION
 from academy.api.operations import OPERATIONS, Operation
-from academy.api.params import MAX_ID
 from academy.api.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES
 from academy.api.services import Page, text_parts
 from academy.maturity.services import NO_LEVEL, ThemeDetail, ThemeSummary
@@ -39,6 +38,7 @@ from academy.models import (
     Team,
     User,
 )
+from academy.security import MAX_ID
 from academy.training.services import ModuleProgress
 from academy.training.trail import TrailStats
 from search_module import FACET_KEYS, Hit, SearchResult

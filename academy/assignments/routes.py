@@ -23,6 +23,7 @@ from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
+from academy.security import MAX_ID
 from academy.spreadsheets import download, file_name
 from academy.training import services as training_services
 from academy.training import skills, trail
@@ -282,7 +283,7 @@ def _save(assignment: Assignment | None):
 
 def _get(model, model_id: int):
     """A row by the id in the URL; an id beyond the Integer range is unknown (not a 500)."""
-    return db.session.get(model, model_id) if model_id <= services.MAX_ID else None
+    return db.session.get(model, model_id) if model_id <= MAX_ID else None
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])

@@ -31,9 +31,9 @@ from academy.models import (
     UserRole,
 )
 from academy.notifications.notices import add_notices
+from academy.security import MAX_ID
 from academy.training import progress, trail
 from academy.training.progress import ProgressData
-from academy.training.services import MAX_ID
 
 MAX_MESSAGE = 2000
 

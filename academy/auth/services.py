@@ -21,6 +21,7 @@ from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import ApiToken, User
+from academy.security import MAX_ID
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ def create_api_token(
 
 def revoke_api_token(user: User, token_id: int) -> bool:
     """Revoke one of the user's own tokens; returns whether there was one to revoke."""
-    if not 0 < token_id < 2**31:  # beyond an Integer key (PostgreSQL int4) nothing exists
+    if not 0 < token_id <= MAX_ID:  # beyond an Integer key (PostgreSQL int4) nothing exists
         return False
     row = db.session.scalar(
         select(ApiToken).where(

@@ -32,6 +32,7 @@ from academy.maturity.forms import (
 )
 from academy.maturity.services import NO_LEVEL, PortfolioFilter
 from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
+from academy.security import MAX_ID
 from academy.spreadsheets import download, file_name
 from academy.training import services as training_services
 
@@ -408,7 +409,7 @@ def record_assessment(code: str):
         raw = request.form.getlist("criterium")
         # int() refuses more than 4300 digits (a ValueError); any id that long is unknown.
         checked = {
-            int(value) if len(value) <= 18 else 2**63
+            int(value) if len(value) <= 18 else MAX_ID + 1
             for value in raw
             if value.isascii() and value.isdecimal()
         }

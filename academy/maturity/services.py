@@ -38,6 +38,7 @@ from academy.models import (
     Theme,
     User,
 )
+from academy.security import MAX_ID
 
 # Path segments under /themas that a theme code may not take.
 RESERVED_CODES = frozenset({"nieuw", "ladder", "grafieken", "export.csv", "export.xlsx"})
@@ -456,24 +457,37 @@ def get_theme(code: str) -> Theme | None:
     return db.session.scalar(select(Theme).where(Theme.code == code))
 
 
+def assessment_history(theme: Theme) -> list[tuple[Assessment, int]]:
+    """The theme's assessments, newest first (date, then id), each with its derived level.
+
+    The one query behind the theme page and the API, so both show the same history.
+    """
+    assessments = db.session.scalars(
+        select(Assessment)
+        .where(Assessment.theme_id == theme.id)
+        .options(
+            selectinload(Assessment.criteria_met),
+            selectinload(Assessment.evidence),
+            selectinload(Assessment.assessor),
+        )
+        .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+    )
+    return [(a, assessment_level(a)) for a in assessments]
+
+
+def assessment_level(assessment: Assessment) -> int:
+    """The level an assessment reaches (see `current_level`)."""
+    return current_level({r.level_number: r.status for r in assessment.level_statuses})
+
+
 def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
     summary = next(
         s
         for s in theme_summaries(include_archived=True, today=today, only_theme_id=theme.id)
         if s.id == theme.id
     )
-    assessments = list(
-        db.session.scalars(
-            select(Assessment)
-            .where(Assessment.theme_id == theme.id)
-            .options(
-                selectinload(Assessment.criteria_met),
-                selectinload(Assessment.evidence),
-                selectinload(Assessment.assessor),
-            )
-            .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
-        )
-    )
+    rated = assessment_history(theme)
+    assessments = [assessment for assessment, _level in rated]
     latest = assessments[0] if assessments else None
     met = {c.id for c in latest.criteria_met} if latest else set()
     levels = [
@@ -486,9 +500,7 @@ def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
         )
         for level in list_levels()
     ]
-    levels_over_time = [
-        current_level({r.level_number: r.status for r in a.level_statuses}) for a in assessments
-    ]
+    levels_over_time = [level for _assessment, level in rated]
     history = [
         HistoryEntry(
             assessment,
@@ -614,7 +626,7 @@ def record_assessment(
     criteria_ids = set(criteria_met)
     # An id beyond the Integer key range (PostgreSQL int4) cannot exist; the database would
     # refuse the query with "integer out of range".
-    plausible = {i for i in criteria_ids if 0 < i < 2**31}
+    plausible = {i for i in criteria_ids if 0 < i <= MAX_ID}
     known = set(
         db.session.scalars(select(LevelCriterion.id).where(LevelCriterion.id.in_(plausible)))
     )

@@ -12,8 +12,9 @@ from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Document, Exercise, ExerciseKind, Lesson, Module
 from academy.practice import services as practice
+from academy.security import MAX_ID
 from academy.training.grading import SKILLS
-from academy.training.services import MAX_ID, SLUG
+from academy.training.services import SLUG
 from search_module import SearchRequest
 from search_module.analysis import fold
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from search_module.analysis import fold
 
 SKILLS = ("phrase", "or", "not", "wildcard", "fuzzy", "field", "facet")
 
@@ -41,8 +42,7 @@ def normalise_answer(text: str) -> str:
     "4.312 Leerlingen" -> "4312 leerlingen"; "12,4 procent" -> "12.4%"; "€ 12,5 miljoen" ->
     "€12.5 miljoen". A dot between digits with three digits after it is a thousands separator.
     """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = fold(text or "")  # the search engine's fold (NFKD): accents and full-width digits
     text = _SPACES.sub(" ", text)  # "4<tab>312" and "4  312" are "4 312": a thousands gap
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL_COMMA.sub(".", text)

@@ -11,6 +11,7 @@ from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url, new_query_redirect
+from academy.security import MAX_ID
 from academy.training import bp, services, trail
 from academy.training.forms import KIND_LABELS, AnswerForm
 from academy.training.grading import SKILL_NAMES
@@ -134,7 +135,7 @@ def start(slug: str):
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Learners only ever reach their own attempts; another id is a plain 404."""
-    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= services.MAX_ID else None
+    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt

@@ -15,6 +15,7 @@ from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Exercise, ExerciseKind, Lesson, Module, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url
+from academy.security import MAX_ID
 from academy.training import authoring, bp, services
 from academy.training.forms import KIND_LABELS, ExerciseForm, FeedbackForm, LessonForm, ModuleForm
 
@@ -23,7 +24,7 @@ KEY_PICKER_PAGE_SIZE = 10
 
 
 def _get(model, object_id: int):
-    if object_id > services.MAX_ID:
+    if object_id > MAX_ID:
         abort(404)
     return db.session.get(model, object_id) or abort(404)
 
