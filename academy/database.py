@@ -106,7 +106,8 @@ def run_in_transaction(
     The unit must start from a clean session and re-read what it needs (ORM objects passed
     in are expired by the rollback and load their committed state again). A unit running
     inside another one is not retried on its own: the outer unit owns the transaction.
-    Other errors propagate untouched; the last transient one after a rollback.
+    Any other error (a `DomainError` the user should see included) is raised after a rollback,
+    so a failed unit leaves nothing half-written and the caller (a route) never rolls back.
     """
     if _inside_unit.get():
         return unit()
@@ -116,9 +117,9 @@ def run_in_transaction(
             try:
                 return unit()
             except DBAPIError as error:
+                db.session.rollback()
                 if not is_transient(error):
                     raise
-                db.session.rollback()
                 if attempt == retries:
                     raise
                 delay = min(pause * 2**attempt, 1.0) * random.uniform(0.5, 1.5)
@@ -130,6 +131,9 @@ def run_in_transaction(
                     delay,
                 )
                 time.sleep(delay)
+            except BaseException:
+                db.session.rollback()
+                raise
         raise AssertionError("unreachable")  # pragma: no cover
     finally:
         _inside_unit.reset(token)

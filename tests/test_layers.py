@@ -60,3 +60,21 @@ def test_one_id_bound(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     copies = [getattr(node, "lineno", 0) for node in ast.walk(tree) if _is_int_key_bound(node)]
     assert not copies, f"{path.name} lines {copies}: use academy.security.MAX_ID"
+
+
+ROUTE_FILES = sorted(
+    path for path in ACADEMY.rglob("*.py") if path.stem == "routes" or path.stem.endswith("_routes")
+)
+
+
+@pytest.mark.parametrize("path", ROUTE_FILES, ids=lambda p: p.relative_to(ACADEMY).as_posix())
+def test_routes_leave_transactions_to_services(path: Path) -> None:
+    """Services own the unit of work: they commit, and roll back when they fail."""
+    calls = [
+        f"line {node.lineno}: {node.func.attr}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("commit", "rollback")
+    ]
+    assert not calls, f"{path.name} handles the transaction itself: {calls}"

@@ -17,7 +17,7 @@ from wtforms import SelectChoice
 from academy.assignments import bp, services
 from academy.assignments.forms import AssignmentForm
 from academy.assignments.services import MatrixFilter, Status
-from academy.audit.services import AuditAction, record_event
+from academy.audit.services import AuditAction, commit_event
 from academy.auth.decorators import role_required
 from academy.errors import ValidationFailed
 from academy.extensions import db
@@ -190,11 +190,10 @@ def _overview_export(fmt: str) -> Response:
         ],
         fmt,
     )
-    record_event(  # the matrix names people: who took it home goes into the audit trail
+    commit_event(  # the matrix names people: who took it home goes into the audit trail
         AuditAction.PERSONAL_DATA_EXPORTED,
         details={"export": "voortgangsmatrix", "formaat": fmt, "deelnemers": len(matrix.learners)},
     )
-    db.session.commit()
     return download(header, rows, fmt, name, _("Voortgang"))
 
 
@@ -274,7 +273,6 @@ def _save(assignment: Assignment | None):
     try:
         assignment = services.save_assignment(assignment, trainer=current_user, **values)
     except ValidationFailed as error:
-        db.session.rollback()
         form.form_errors.extend(error.messages)
         return render_template("assignments/form.html", form=form, assignment=assignment)
     flash(_("De opdracht %(title)s is opgeslagen.", title=assignment.title), "success")

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload, selectinload
 
+from academy.database import retry_on_conflict
 from academy.errors import ValidationFailed
 from academy.extensions import db
 from academy.models import (
@@ -270,6 +271,7 @@ def check_assignment(
     return problems
 
 
+@retry_on_conflict
 def save_assignment(
     assignment: Assignment | None,
     *,
@@ -387,7 +389,7 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
             query=log.query,
             filters=log.filters or {},
             result_count=log.result_count,
-            features=tuple(filter(None, (log.features or "").split(","))),
+            features=tuple(sorted(log.features)),
         )
         if log.kind == trail.SEARCH
         else TrailStep(at=_aware(log.created_at), kind="hint")

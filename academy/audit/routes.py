@@ -9,12 +9,11 @@ from academy.audit.services import (
     PAGE_SIZE,
     AuditAction,
     AuditFilter,
+    commit_event,
     export_events,
     list_events,
-    record_event,
 )
 from academy.auth.decorators import role_required
-from academy.extensions import db
 from academy.models import Role
 from academy.spreadsheets import download, file_name
 
@@ -127,8 +126,7 @@ def _export(fmt: str):
         for event in rows
     ]
     # Exporting the trail is itself an event (it holds personal data).
-    record_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows), "formaat": fmt})
-    db.session.commit()
+    commit_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows), "formaat": fmt})
     # One defuser and one CSV dialect for every export (academy/spreadsheets.py).
     name = file_name(
         "audittrail",

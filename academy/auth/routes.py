@@ -24,11 +24,11 @@ from academy.auth.services import (
     create_api_token,
     list_api_tokens,
     logout_everywhere,
+    record_failed_sso,
     revoke_api_token,
 )
 from academy.auth.sessions import sign_in, sign_out
 from academy.errors import DomainError
-from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.redirects import safe_target
 
@@ -119,7 +119,6 @@ def profile():
                 read_only=form.read_only.data,
             )
         except DomainError as error:
-            db.session.rollback()
             form.name.errors.append(str(error))
         else:
             form = ApiTokenForm(formdata=None)
@@ -175,24 +174,13 @@ def sso_callback():
             claims.update(sso.client().userinfo(token=token))
     except Exception as error:  # noqa: BLE001 - any failed round trip is a failed sign-in
         log.warning("SSO sign-in failed: %s", type(error).__name__)
-        db.session.rollback()
-        record_event(
-            AuditAction.LOGIN_SSO_FAILED, actor=None, details={"fout": type(error).__name__}
-        )
-        db.session.commit()
+        record_failed_sso(type(error).__name__)
         flash(failed, "error")
         return redirect(url_for("auth.login"))
     identity = sso.identity_from_claims(claims)
     user = sso.user_for_identity(identity) if identity is not None else None
     if user is None:
-        db.session.rollback()
-        record_event(
-            AuditAction.LOGIN_SSO_FAILED,
-            actor=None,
-            actor_name=identity.username if identity else "",
-            details={"fout": "geen_actief_account"},
-        )
-        db.session.commit()
+        record_failed_sso("geen_actief_account", identity.username if identity else "")
         flash(failed, "error")
         return redirect(url_for("auth.login"))
     target = safe_target(session.get("sso_next"), url_for("main.home"))

@@ -210,6 +210,7 @@ def list_api_tokens(user: User) -> list[ApiToken]:
     )
 
 
+@retry_on_conflict
 def create_api_token(
     user: User, name: str, *, expires_in_days: int = 90, read_only: bool = False
 ) -> tuple[ApiToken, str]:
@@ -304,3 +305,16 @@ def user_for_api_token(token: str) -> User | None:
     """The active user a live token belongs to, or None."""
     row = token_for_api_request(token)
     return row.user if row is not None else None
+
+
+@retry_on_conflict
+def record_failed_sso(reason: str, username: str | None = None) -> None:
+    """Put a failed single sign-on in the audit trail as its own unit of work.
+
+    Whatever the failed round trip left in the session (a half-made account) is dropped first.
+    """
+    db.session.rollback()
+    record_event(
+        AuditAction.LOGIN_SSO_FAILED, actor=None, actor_name=username, details={"fout": reason}
+    )
+    db.session.commit()

@@ -23,6 +23,7 @@ from academy.models import (
     User,
     UserRole,
 )
+from academy.training.grading import GradeResult
 from search_module import parse_query
 
 # Modules whose completion counts as "trained in finding" next to a theme's maturity.
@@ -124,7 +125,7 @@ def _progress_for(
                 started_at=moment,
                 submitted_at=moment + dt.timedelta(minutes=6),
                 scored_at=moment + dt.timedelta(minutes=6),
-                feedback={"messages": []},
+                feedback=GradeResult(score, passed).to_json(),
             )
         db.session.add(attempt)
         db.session.flush()
@@ -137,7 +138,7 @@ def _progress_for(
                     filters=filters,
                     result_count=count,
                     elapsed_ms=12.0,
-                    features=",".join(sorted(parse_query(query).features)),
+                    features=parse_query(query).features,
                     attempt_id=attempt.id,
                     created_at=moment + dt.timedelta(minutes=index + 1),
                 )

@@ -2,9 +2,8 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from academy.extensions import db
 from academy.main import bp
-from academy.main.services import home_tiles
+from academy.main.services import home_tiles, remember_language
 from academy.models import Role
 from academy.redirects import referrer_target
 from academy.training.learner_home import learner_home
@@ -33,6 +32,5 @@ def set_language():
     else:
         session["taal"] = language
         if current_user.is_authenticated:
-            current_user.locale = language
-            db.session.commit()
+            remember_language(current_user, language)
     return redirect(referrer_target(url_for("main.home")))

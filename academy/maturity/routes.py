@@ -368,7 +368,6 @@ def edit_theme(code: str):
                 description=form.description.data,
             )
         except DomainError as error:
-            db.session.rollback()
             form.code.errors.append(str(error))
         else:
             flash(_("Thema %(name)s is bijgewerkt.", name=theme.name), "success")
@@ -428,7 +427,6 @@ def record_assessment(code: str):
                 note=form.note.data or "",
             )
         except services.ValidationFailed as error:
-            db.session.rollback()
             problems.extend(error.messages)
         else:
             flash(_("De beoordeling van %(name)s is opgeslagen.", name=theme.name), "success")
@@ -459,7 +457,6 @@ def set_target(code: str):
                 set_by=current_user,
             )
         except services.ValidationFailed as error:
-            db.session.rollback()
             form.form_errors.extend(error.messages)
         else:
             flash(_("Het doel voor %(name)s is vastgelegd.", name=theme.name), "success")

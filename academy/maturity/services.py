@@ -666,6 +666,7 @@ def record_assessment(
     return assessment
 
 
+@retry_on_conflict
 def set_target(
     theme: Theme,
     *,
@@ -699,6 +700,7 @@ def set_target(
     return target
 
 
+@retry_on_conflict
 def save_theme(
     theme: Theme | None,
     *,

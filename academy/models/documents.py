@@ -18,7 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from academy.extensions import db
 from academy.models.maturity import Theme
@@ -185,6 +187,27 @@ class ImportFile(db.Model):
     document_id: Mapped[int | None] = mapped_column(Integer)
 
 
+class QueryFeatures(TypeDecorator[frozenset[str]]):
+    """A set of query features ("phrase", "or", ...) kept as a sorted JSON list.
+
+    The log reads back the very value `search_module` reported (a frozenset), so no reader
+    splits or joins strings; sorted, so equal sets are stored as equal text.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: frozenset[str] | None, dialect: Dialect
+    ) -> list[str] | None:
+        return None if value is None else sorted(value)
+
+    def process_result_value(self, value: object, dialect: Dialect) -> frozenset[str]:
+        if not isinstance(value, list):
+            return frozenset()
+        return frozenset(str(feature) for feature in value)
+
+
 class QueryLog(db.Model):
     """One search a user ran: the trail trainers read and exercises grade."""
 
@@ -200,8 +223,8 @@ class QueryLog(db.Model):
     page: Mapped[int] = mapped_column(Integer, default=1)
     result_count: Mapped[int] = mapped_column(Integer, default=0)
     elapsed_ms: Mapped[float] = mapped_column(Float, default=0.0)
-    # Operators the query used ("phrase", "or", "wildcard", ...), comma separated.
-    features: Mapped[str] = mapped_column(String(200), default="")
+    # Operators the query used ("phrase", "or", "wildcard", ...), as search_module reports them.
+    features: Mapped[frozenset[str]] = mapped_column(QueryFeatures, default=frozenset)
     # "search" when the learner asked for it (a new query, filter, facet, sort or page);
     # re-rendering an exercise records its own kind ("open", "view", "marked", "hint"), so
     # the trail holds only real searches (see academy/training/trail.py).

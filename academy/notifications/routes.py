@@ -8,9 +8,7 @@ import click
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.exc import SQLAlchemyError
 
-from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.notifications import services
 
@@ -24,11 +22,7 @@ def _notification_count() -> dict:
     def notification_count() -> int:
         if not current_user or not current_user.is_authenticated:
             return 0
-        try:
-            return services.unread_count(current_user)
-        except SQLAlchemyError:  # an error page must still render
-            db.session.rollback()
-            return 0
+        return services.unread_count_for_header(current_user)
 
     return {"notification_count": notification_count}
 

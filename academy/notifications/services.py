@@ -16,6 +16,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from academy.assignments import services as assignments
 from academy.extensions import db
@@ -70,6 +71,15 @@ def unread_count(user: User) -> int:
             Notification.user_id == user.id, Notification.read_at.is_(None)
         )
     )
+
+
+def unread_count_for_header(user: User) -> int:
+    """The header's count; 0 when the database fails, so an error page still renders."""
+    try:
+        return unread_count(user)
+    except SQLAlchemyError:
+        db.session.rollback()  # the failed statement spoilt the transaction
+        return 0
 
 
 def notifications_for(user: User, limit: int = 50) -> list[Notification]:

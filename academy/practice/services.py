@@ -74,7 +74,7 @@ def run_search(
         page=request.page,
         result_count=result.total,
         elapsed_ms=round(result.elapsed_ms, 2),
-        features=",".join(sorted(result.features)),
+        features=result.features,
         attempt_id=attempt_id,
         kind=kind,
     )

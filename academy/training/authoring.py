@@ -8,6 +8,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Document, Exercise, ExerciseKind, Lesson, Module
@@ -56,6 +57,7 @@ def _next_position(model, **where) -> int:
     return db.session.scalar(query) + 1
 
 
+@retry_on_conflict
 def save_module(module: Module | None, **fields: Any) -> Module:
     slug = _check_slug(fields["slug"])
     clash = db.session.scalar(select(Module).where(Module.slug == slug))
@@ -74,6 +76,7 @@ def save_module(module: Module | None, **fields: Any) -> Module:
     return module
 
 
+@retry_on_conflict
 def save_lesson(module: Module, lesson: Lesson | None, **fields: Any) -> Lesson:
     slug = _check_slug(fields["slug"])
     clash = db.session.scalar(
@@ -96,6 +99,7 @@ def parse_lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+@retry_on_conflict
 def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> Exercise:
     """Create or change an exercise; the kind decides which fields must be filled. Without
     a slug one is made from the title. Publishing is refused while the key is not right."""
@@ -217,6 +221,7 @@ def move(item: Module | Lesson | Exercise, direction: int) -> None:
     db.session.commit()
 
 
+@retry_on_conflict
 def set_published(item: Module | Lesson | Exercise, published: bool) -> None:
     """Publish or withdraw; an exercise is only published when its key checks out."""
     if published and isinstance(item, Exercise):

@@ -272,7 +272,7 @@ def result(attempt_id: int):
     if attempt.status == AttemptStatus.OPEN.value:
         return redirect(url_for("training.workspace", attempt_id=attempt.id))
     exercise = attempt.exercise
-    feedback = attempt.feedback or {}
+    grade = services.attempt_grade(attempt)
     marked = list(
         db.session.scalars(
             db.select(Document).where(Document.id.in_(attempt.selected_document_ids or []))
@@ -282,10 +282,10 @@ def result(attempt_id: int):
         "training/result.html",
         attempt=attempt,
         exercise=exercise,
-        feedback=feedback,
+        grade=grade,
         marked=marked,
-        correct_ids=set(feedback.get("correct_ids", [])),
-        wrong_ids=set(feedback.get("wrong_ids", [])),
+        correct_ids=set(grade.correct_ids if grade else ()),
+        wrong_ids=set(grade.wrong_ids if grade else ()),
         searches=services.attempt_searches(attempt),
         trail_stats=trail.trail_stats([attempt]),
         advice=services.attempt_coaching(attempt, reveal=False),

@@ -267,7 +267,7 @@ def grade_attempt(attempt: Attempt) -> GradeResult:
         searches = [
             LoggedSearch(
                 query=log.query,
-                features=frozenset(filter(None, (log.features or "").split(","))),
+                features=log.features,
                 filters=log.filters or {},
             )
             for log in attempt_searches(attempt)
@@ -302,16 +302,17 @@ def _store_grade(attempt: Attempt, result: GradeResult) -> None:
     attempt.score = result.score
     attempt.passed = result.passed
     attempt.scored_at = _now()
-    attempt.feedback = {
-        "messages": result.messages,
-        "correct_ids": result.correct_ids,
-        "wrong_ids": result.wrong_ids,
-        "missed_count": result.missed_count,
-        "precision": result.precision,
-        "recall": result.recall,
-    }
+    attempt.feedback = result.to_json()
 
 
+def attempt_grade(attempt: Attempt) -> GradeResult | None:
+    """The attempt's stored grade, typed; None until it has been graded."""
+    if attempt.score is None or attempt.passed is None:
+        return None
+    return GradeResult.from_json(attempt.feedback, score=attempt.score, passed=attempt.passed)
+
+
+@retry_on_conflict
 def score_open_attempt(
     attempt: Attempt, *, trainer: User, rubric_scores: Sequence[int], feedback: str
 ) -> GradeResult:

@@ -96,7 +96,7 @@ def attempt_searches(attempt_ids: Iterable[int]) -> list[QueryLog]:
 
 def skills_of(log: QueryLog) -> set[str]:
     """The skills one search shows: the query's operators, plus "facet" for a clicked filter."""
-    skills = set(filter(None, (log.features or "").split(",")))
+    skills = set(log.features)
     if any((log.filters or {}).values()):
         skills.add("facet")
     return skills

@@ -59,7 +59,6 @@ def _module_form(module: Module | None):
         try:
             module = authoring.save_module(module, **_data(form))
         except DomainError as error:
-            db.session.rollback()
             form.slug.errors.append(str(error))
         else:
             flash(_("Module %(title)s is opgeslagen.", title=module.title), "success")
@@ -98,7 +97,6 @@ def _lesson_form(module: Module, lesson: Lesson | None):
             try:
                 lesson = authoring.save_lesson(module, lesson, **_data(form))
             except DomainError as error:
-                db.session.rollback()
                 form.slug.errors.append(str(error))
             else:
                 flash(_("Les %(title)s is opgeslagen.", title=lesson.title), "success")
@@ -137,7 +135,6 @@ def _exercise_form(module: Module, exercise: Exercise | None):
         try:
             exercise = authoring.save_exercise(module, exercise, **data)
         except DomainError as error:
-            db.session.rollback()
             form.form_errors.append(str(error))
         else:
             flash(_("Oefening %(title)s is opgeslagen.", title=exercise.title), "success")
@@ -216,7 +213,6 @@ def publish(kind: str, item_id: int):
     try:
         authoring.set_published(item, not item.published)
     except DomainError as error:
-        db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("training.manage", _anchor=f"module-{module_id}"))
     if item.published:
@@ -255,7 +251,6 @@ def score_attempt(attempt_id: int):
         except ValueError:
             form.form_errors.append(_("Geef voor elk criterium 0, 1 of 2 punten."))
         except DomainError as error:
-            db.session.rollback()
             form.form_errors.append(str(error))
         else:
             flash(_("De beoordeling is opgeslagen; de deelnemer ziet haar nu."), "success")
