@@ -301,12 +301,6 @@ def token_for_api_request(token: str) -> ApiToken | None:
     return row
 
 
-def user_for_api_token(token: str) -> User | None:
-    """The active user a live token belongs to, or None."""
-    row = token_for_api_request(token)
-    return row.user if row is not None else None
-
-
 @retry_on_conflict
 def record_failed_sso(reason: str, username: str | None = None) -> None:
     """Put a failed single sign-on in the audit trail as its own unit of work.

@@ -835,11 +835,6 @@ def _assign(document: Document, fields: dict[str, Any]) -> None:
         setattr(document, name, value)
 
 
-def _year(value: str, *, anywhere: bool = False) -> int | None:
-    """A year from "2021" or "2021.0" (or anywhere in the text); see describe.py."""
-    return describe.find_year(value) if anywhere else describe.parse_year(value)
-
-
 def _summary_from(body: str) -> str:
     """The first ~300 characters of the body, cut at a word."""
     return describe.summary_from(body, SUMMARY_CHARS)

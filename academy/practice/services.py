@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from academy.documents.indexing import search_index
 from academy.extensions import db
-from academy.models import Document, QueryLog, Theme, User
+from academy.models import Document, QueryLog, User
 from academy.security import MAX_ID
 from search_module import FACET_KEYS, SearchRequest, SearchResult
 
@@ -21,13 +20,6 @@ MAX_QUERY_LENGTH = 500
 MAX_FILTER_VALUES = 20
 PAGE_SIZE = 10
 MAX_PAGE = 1000
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    request: SearchRequest
-    result: SearchResult
-    truncated_query: bool
 
 
 def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
@@ -98,11 +90,6 @@ def get_document(document_id: int) -> Document | None:
     if not 0 < document_id <= MAX_ID:
         return None
     return db.session.get(Document, document_id)
-
-
-def theme_names() -> dict[str, str]:
-    """Theme code -> name, for facet labels."""
-    return dict(db.session.execute(select(Theme.code, Theme.name)).all())
 
 
 def record_document_open(user: User, document: Document, attempt: str) -> None:

@@ -75,11 +75,6 @@ def skill_profile(user: User) -> dict[str, int]:
     return skill_profiles([user.id])[user.id]
 
 
-def weakest_skill(profile: dict[str, int]) -> str:
-    """The skill with the fewest passed attempts; ties go to the one taught first."""
-    return min(SEARCH_SKILLS, key=lambda skill: (profile.get(skill, 0), SEARCH_SKILLS.index(skill)))
-
-
 def exercise_for_skill(user: User, skill: str) -> Exercise | None:
     """A published exercise that practises the skill and the learner has not passed yet:
     a search-process exercise for it, else one whose expert search shows it."""
