@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, make_response, render_template, request
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from academy.extensions import db
@@ -31,7 +32,7 @@ def register_error_handlers(app: Flask) -> None:
     """Render friendly Dutch pages for HTTP errors; roll back and log unexpected ones."""
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         if request.path.startswith("/api/"):  # unknown API paths and 405s included
             from academy.api.problems import http_problem  # (lazy: the API imports services)
 
@@ -45,7 +46,7 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(Exception)
-    def unexpected_error(error: Exception):
+    def unexpected_error(error: Exception) -> ResponseReturnValue:
         db.session.rollback()
         log.exception("Unhandled error on %s %s", request.method, request.path)
         if request.path.startswith("/api/"):

@@ -133,7 +133,9 @@ def file_name(base: str, filters: Iterable[object], fmt: str, today: dt.date | N
     return "-".join(p for p in parts if p) + f"-{day}.{fmt}"
 
 
-def download(header: Sequence[str], rows: Sequence[Row], fmt: str, name: str, sheet: str):
+def download(
+    header: Sequence[str], rows: Sequence[Row], fmt: str, name: str, sheet: str
+) -> Response:
     """The table as a CSV or .xlsx attachment named `name` (see `file_name`)."""
     if fmt == "csv":
         body, mimetype = to_csv(header, rows), "text/csv; charset=utf-8"

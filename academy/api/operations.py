@@ -54,7 +54,7 @@ class Operation:
 OPERATIONS: list[Operation] = []
 
 
-def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None):
+def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     response = Response(
         json.dumps(data, ensure_ascii=False), status=status, mimetype="application/json"
     )

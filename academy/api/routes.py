@@ -4,6 +4,7 @@ the OpenAPI document; the roles are the web pages' roles."""
 from __future__ import annotations
 
 from flask import Response, render_template, request
+from flask.typing import ResponseReturnValue
 
 from academy.api import API_PREFIX, API_VERSION, bp, services
 from academy.api.operations import Call, json_response, operation
@@ -430,7 +431,7 @@ def openapi(call: Call) -> Response:
 
 
 @bp.route("/api")
-def documentation():
+def documentation() -> ResponseReturnValue:
     """The human-readable page: every operation from the document, and the problem types."""
     return render_template(
         "api/documentation.html",

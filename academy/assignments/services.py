@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from sqlalchemy.orm import lazyload, selectinload
 
 from academy.database import retry_on_conflict
 from academy.errors import ValidationFailed
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.models import (
     Assignment,
     AssignmentTarget,
@@ -332,7 +333,10 @@ def _valid(ids: Iterable[int]) -> list[int]:
     return [i for i in ids if 0 < i <= MAX_ID]
 
 
-def _get(model, model_id: int):
+M = TypeVar("M", bound=Model)
+
+
+def _get(model: type[M], model_id: int) -> M | None:
     return db.session.get(model, model_id) if _valid([model_id]) else None
 
 

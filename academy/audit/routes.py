@@ -1,6 +1,7 @@
 import datetime as dt
 
-from flask import render_template, request, url_for
+from flask import Response, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from academy.audit import bp
@@ -63,7 +64,7 @@ def _page() -> int:
 
 @bp.route("/beheer/audit")
 @role_required(Role.ADMIN)
-def events():
+def events() -> ResponseReturnValue:
     filters, notices = _audit_filter()
     page = _page()
     rows, total = list_events(filters, page)
@@ -86,17 +87,17 @@ def events():
 
 @bp.route("/beheer/audit/export.csv")
 @role_required(Role.ADMIN)
-def export_csv():
+def export_csv() -> ResponseReturnValue:
     return _export("csv")
 
 
 @bp.route("/beheer/audit/export.xlsx")
 @role_required(Role.ADMIN)
-def export_xlsx():
+def export_xlsx() -> ResponseReturnValue:
     return _export("xlsx")
 
 
-def _export(fmt: str):
+def _export(fmt: str) -> Response:
     """The filtered events, as on the page, as a CSV or a typed .xlsx."""
     filters, _notices = _audit_filter()
     rows = export_events(filters)

@@ -11,6 +11,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
@@ -66,7 +67,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():
+def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
         record_event(AuditAction.LOGOUT)
     sign_out()
@@ -76,7 +77,7 @@ def logout():
 
 @bp.route("/profiel/overal-uitloggen", methods=["POST"])
 @login_required
-def logout_all():
+def logout_all() -> ResponseReturnValue:
     """End every session and remember cookie of the user, on every device."""
     form = ConfirmForm()
     if not form.validate_on_submit():
@@ -89,7 +90,7 @@ def logout_all():
 
 @bp.route("/wachtwoord", methods=["GET", "POST"])
 @login_required
-def change_own_password():
+def change_own_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if change_password(
@@ -106,7 +107,7 @@ def change_own_password():
 
 @bp.route("/profiel", methods=["GET", "POST"])
 @login_required
-def profile():
+def profile() -> ResponseReturnValue:
     """The user's own page: personal API tokens (made, listed, revoked) and links."""
     form = ApiTokenForm()
     new_token = None
@@ -139,7 +140,7 @@ def profile():
 
 @bp.route("/profiel/tokens/<int:token_id>/intrekken", methods=["POST"])
 @login_required
-def revoke_token(token_id: int):
+def revoke_token(token_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if not form.validate_on_submit():
         abort(400)
@@ -150,7 +151,7 @@ def revoke_token(token_id: int):
 
 
 @bp.route("/login/gemeente")
-def sso_login():
+def sso_login() -> ResponseReturnValue:
     """Start single sign-on: off (404) unless OIDC_ISSUER is configured."""
     if not sso.enabled():
         abort(404)
@@ -161,7 +162,7 @@ def sso_login():
 
 
 @bp.route("/login/gemeente/terug")
-def sso_callback():
+def sso_callback() -> ResponseReturnValue:
     """The provider sends the browser back here with a code; Authlib checks state and
     nonce, exchanges the code and verifies the ID token."""
     if not sso.enabled():

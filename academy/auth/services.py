@@ -11,7 +11,7 @@ from enum import Enum
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from academy.audit.services import AuditAction, client_address, record_event
@@ -195,7 +195,7 @@ def hash_api_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _live_token_filter(now: dt.datetime):
+def _live_token_filter(now: dt.datetime) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     return (ApiToken.revoked_at.is_(None), ApiToken.expires_at > now)
 
 

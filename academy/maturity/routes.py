@@ -7,6 +7,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -98,7 +99,7 @@ def _portfolio_sort() -> tuple[str, bool]:
 
 @bp.route("")
 @login_required
-def portfolio():
+def portfolio() -> ResponseReturnValue:
     filters, notices = _portfolio_filter()
     sort, descending = _portfolio_sort()
     version = services.data_version()
@@ -202,7 +203,7 @@ def _svg_response(svg: bytes, version: str) -> Response:
 
 @bp.route("/grafieken/<name>.svg")
 @login_required
-def chart(name: str):
+def chart(name: str) -> ResponseReturnValue:
     if name not in CHARTS:
         abort(404)
     version = services.data_version()
@@ -215,7 +216,7 @@ def chart(name: str):
 
 @bp.route("/export.<fmt>")
 @login_required
-def export_portfolio(fmt: str):
+def export_portfolio(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     filters, _notices = _portfolio_filter()
@@ -238,7 +239,7 @@ def export_portfolio(fmt: str):
 
 @bp.route("/ladder")
 @login_required
-def ladder():
+def ladder() -> ResponseReturnValue:
     return render_template(
         "maturity/ladder.html",
         levels=services.list_levels(),
@@ -249,7 +250,7 @@ def ladder():
 
 @bp.route("/ladder/<int:level>/criteria", methods=["POST"])
 @role_required(*WRITERS)
-def add_criterion(level: int):
+def add_criterion(level: int) -> ResponseReturnValue:
     if level not in LEVEL_NUMBERS:
         abort(404)
     form = CriterionForm()
@@ -263,7 +264,7 @@ def add_criterion(level: int):
 
 @bp.route("/ladder/criteria/<int:criterion_id>", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_criterion(criterion_id: int):
+def edit_criterion(criterion_id: int) -> ResponseReturnValue:
     criterion = db.session.get(LevelCriterion, criterion_id) or abort(404)
     form = CriterionForm(obj=criterion)
     if form.validate_on_submit():
@@ -277,7 +278,7 @@ def edit_criterion(criterion_id: int):
 
 @bp.route("/nieuw", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def new_theme():
+def new_theme() -> ResponseReturnValue:
     form = ThemeForm()
     form.owner_team_id.choices = _team_choices()
     if form.validate_on_submit():
@@ -300,7 +301,7 @@ def new_theme():
 
 @bp.route("/<code>")
 @login_required
-def theme_detail(code: str):
+def theme_detail(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     detail = services.theme_detail(theme)
     return render_template(
@@ -318,7 +319,7 @@ def theme_detail(code: str):
 
 @bp.route("/<code>/grafiek.svg")
 @login_required
-def theme_chart(code: str):
+def theme_chart(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     version = services.data_version()
     locale = str(get_locale())
@@ -339,7 +340,7 @@ def theme_chart(code: str):
 
 @bp.route("/<code>/export.<fmt>")
 @login_required
-def export_history(code: str, fmt: str):
+def export_history(code: str, fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     theme = _theme_or_404(code)
@@ -351,7 +352,7 @@ def export_history(code: str, fmt: str):
 
 @bp.route("/<code>/bewerken", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_theme(code: str):
+def edit_theme(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     form = ThemeForm(obj=theme)
     form.owner_team_id.choices = _team_choices()
@@ -377,7 +378,7 @@ def edit_theme(code: str):
 
 @bp.route("/<code>/archiveren", methods=["POST"])
 @role_required(*WRITERS)
-def toggle_archive(code: str):
+def toggle_archive(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     services.set_archived(theme, not theme.archived)
     if theme.archived:
@@ -389,7 +390,7 @@ def toggle_archive(code: str):
 
 @bp.route("/<code>/beoordelen", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def record_assessment(code: str):
+def record_assessment(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     levels = services.list_levels()
     form = AssessmentForm()
@@ -444,7 +445,7 @@ def record_assessment(code: str):
 
 @bp.route("/<code>/doel", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def set_target(code: str):
+def set_target(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     form = TargetForm()
     form.level.choices = level_choices(services.level_names())
@@ -466,13 +467,13 @@ def set_target(code: str):
 
 @bp.route("/<code>/analyses/nieuw", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def new_analysis(code: str):
+def new_analysis(code: str) -> ResponseReturnValue:
     return _analysis_form(_theme_or_404(code), None)
 
 
 @bp.route("/<code>/analyses/<int:analysis_id>", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_analysis(code: str, analysis_id: int):
+def edit_analysis(code: str, analysis_id: int) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     analysis = db.session.get(Analysis, analysis_id)
     if analysis is None or analysis.theme_id != theme.id:
@@ -480,7 +481,7 @@ def edit_analysis(code: str, analysis_id: int):
     return _analysis_form(theme, analysis)
 
 
-def _analysis_form(theme: Theme, analysis: Analysis | None):
+def _analysis_form(theme: Theme, analysis: Analysis | None) -> ResponseReturnValue:
     form = AnalysisForm(obj=analysis)
     form.level.choices = level_choices(services.level_names())
     if analysis is not None and not form.is_submitted():
@@ -502,7 +503,7 @@ def _analysis_form(theme: Theme, analysis: Analysis | None):
 
 @bp.route("/<code>/analyses/<int:analysis_id>/verwijderen", methods=["POST"])
 @role_required(*WRITERS)
-def delete_analysis(code: str, analysis_id: int):
+def delete_analysis(code: str, analysis_id: int) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     analysis = db.session.get(Analysis, analysis_id)
     if analysis is None or analysis.theme_id != theme.id:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from academy.extensions import db
+from academy.extensions import Model
 from academy.models.maturity import Theme
 from academy.models.user import User
 
@@ -55,7 +55,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Document(db.Model):
+class Document(Model):
     """A document in the practice corpus. The Whoosh index is derived from these rows."""
 
     __tablename__ = "documents"
@@ -95,7 +95,7 @@ class Document(db.Model):
         return f"<Document {self.key!r}>"
 
 
-class DocumentChange(db.Model):
+class DocumentChange(Model):
     """One entry of the change feed: document ``document_id`` was written or removed.
 
     ``seq`` only grows; every node's index remembers the last entry it applied and
@@ -122,7 +122,7 @@ class ImportState(StrEnum):
     INTERRUPTED = "interrupted"  # its worker died; can be resumed
 
 
-class ImportRun(db.Model):
+class ImportRun(Model):
     """One import of files (an upload or a server folder), run as a background job."""
 
     __tablename__ = "import_runs"
@@ -173,7 +173,7 @@ class FileOutcome(StrEnum):
     SKIPPED = "skipped"
 
 
-class ImportFile(db.Model):
+class ImportFile(Model):
     """What one import run did with one file; a resumed run skips files it has here."""
 
     __tablename__ = "import_files"
@@ -208,7 +208,7 @@ class QueryFeatures(TypeDecorator[frozenset[str]]):
         return frozenset(str(feature) for feature in value)
 
 
-class QueryLog(db.Model):
+class QueryLog(Model):
     """One search a user ran: the trail trainers read and exercises grade."""
 
     __tablename__ = "query_logs"

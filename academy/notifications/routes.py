@@ -6,6 +6,7 @@ import datetime as dt
 
 import click
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -29,7 +30,7 @@ def _notification_count() -> dict:
 
 @bp.route("")
 @login_required
-def index():
+def index() -> ResponseReturnValue:
     notices = services.notifications_for(current_user)
     return render_template(
         "notifications/index.html",
@@ -40,7 +41,7 @@ def index():
 
 @bp.route("/gelezen", methods=["POST"])
 @login_required
-def mark_read():
+def mark_read() -> ResponseReturnValue:
     raw = request.form.get("melding", "")
     notification_id = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) < 10 else None
     if services.mark_read(current_user, notification_id):

@@ -1,6 +1,7 @@
 """Learner pages: Mijn leren, modules, lessons, the exercise workspace and results."""
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,7 +9,7 @@ from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
-from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
+from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Lesson, Module, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url, new_query_redirect
 from academy.security import MAX_ID
@@ -24,7 +25,7 @@ def _is_trainer() -> bool:
 
 @bp.route("")
 @login_required
-def my_learning():
+def my_learning() -> ResponseReturnValue:
     modules = services.list_modules(include_drafts=False)
     progress = [services.module_progress(current_user, module) for module in modules]
     return render_template("training/my_learning.html", progress=progress)
@@ -32,7 +33,7 @@ def my_learning():
 
 @bp.route("/modules/<slug>")
 @login_required
-def module(slug: str):
+def module(slug: str) -> ResponseReturnValue:
     module = services.get_module(slug, include_drafts=_is_trainer()) or abort(404)
     exercises = services.visible_exercises(module)
     return render_template(
@@ -48,7 +49,7 @@ def module(slug: str):
     )
 
 
-def _lesson_or_404(slug: str, lesson_slug: str):
+def _lesson_or_404(slug: str, lesson_slug: str) -> tuple[Module, list[Lesson], int]:
     module = services.get_module(slug, include_drafts=_is_trainer()) or abort(404)
     lessons = services.visible_lessons(module, include_drafts=_is_trainer())
     for index, lesson in enumerate(lessons):
@@ -59,7 +60,7 @@ def _lesson_or_404(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/lessen/<lesson_slug>")
 @login_required
-def lesson(slug: str, lesson_slug: str):
+def lesson(slug: str, lesson_slug: str) -> ResponseReturnValue:
     module, lessons, index = _lesson_or_404(slug, lesson_slug)
     return render_template(
         "training/lesson.html",
@@ -75,7 +76,7 @@ def lesson(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/lessen/<lesson_slug>/gelezen", methods=["POST"])
 @login_required
-def mark_read(slug: str, lesson_slug: str):
+def mark_read(slug: str, lesson_slug: str) -> ResponseReturnValue:
     module, lessons, index = _lesson_or_404(slug, lesson_slug)
     services.mark_lesson_read(current_user, lessons[index])
     if index + 1 < len(lessons):
@@ -88,7 +89,7 @@ def mark_read(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/certificaat")
 @login_required
-def certificate(slug: str):
+def certificate(slug: str) -> ResponseReturnValue:
     module = services.get_module(slug) or abort(404)
     completed_at = services.completion_date(current_user, module)
     if completed_at is None:
@@ -107,7 +108,7 @@ def certificate(slug: str):
 
 @bp.route("/oefeningen/<slug>")
 @login_required
-def exercise(slug: str):
+def exercise(slug: str) -> ResponseReturnValue:
     exercise = services.get_exercise(slug, include_drafts=_is_trainer()) or abort(404)
     attempts = services.attempts_of(current_user, exercise)
     return render_template(
@@ -123,7 +124,7 @@ def exercise(slug: str):
 
 @bp.route("/oefeningen/<slug>/starten", methods=["POST"])
 @login_required
-def start(slug: str):
+def start(slug: str) -> ResponseReturnValue:
     exercise = services.get_exercise(slug, include_drafts=_is_trainer()) or abort(404)
     try:
         attempt = services.start_attempt(current_user, exercise)
@@ -143,7 +144,7 @@ def _own_attempt(attempt_id: int) -> Attempt:
 
 @bp.route("/pogingen/<int:attempt_id>")
 @login_required
-def workspace(attempt_id: int):
+def workspace(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     if attempt.status != AttemptStatus.OPEN.value:
         return redirect(url_for("training.result", attempt_id=attempt.id))
@@ -197,7 +198,7 @@ def workspace(attempt_id: int):
     )
 
 
-def _back_to_workspace(attempt: Attempt, reason: str | None = None):
+def _back_to_workspace(attempt: Attempt, reason: str | None = None) -> ResponseReturnValue:
     """Back to the search the learner was on; `reason` tells the workspace that showing it
     again is not a new search."""
     if reason is not None:
@@ -210,7 +211,7 @@ def _back_to_workspace(attempt: Attempt, reason: str | None = None):
 
 @bp.route("/pogingen/<int:attempt_id>/markeren", methods=["POST"])
 @login_required
-def toggle(attempt_id: int):
+def toggle(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     try:
         document_id = int(request.form.get("document", ""))
@@ -228,7 +229,7 @@ def toggle(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/hint", methods=["POST"])
 @login_required
-def hint(attempt_id: int):
+def hint(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     try:
         if services.use_hint(attempt) is None:
@@ -240,7 +241,7 @@ def hint(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/inleveren", methods=["POST"])
 @login_required
-def submit(attempt_id: int):
+def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -267,7 +268,7 @@ def submit(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/resultaat")
 @login_required
-def result(attempt_id: int):
+def result(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     if attempt.status == AttemptStatus.OPEN.value:
         return redirect(url_for("training.workspace", attempt_id=attempt.id))

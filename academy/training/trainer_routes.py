@@ -2,14 +2,16 @@
 keys from search results; score open answers."""
 
 from decimal import Decimal
+from typing import TypeVar
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Exercise, ExerciseKind, Lesson, Module, Role
@@ -23,7 +25,10 @@ TRAINERS = (Role.TRAINER,)
 KEY_PICKER_PAGE_SIZE = 10
 
 
-def _get(model, object_id: int):
+M = TypeVar("M", bound=Model)
+
+
+def _get(model: type[M], object_id: int) -> M:
     if object_id > MAX_ID:
         abort(404)
     return db.session.get(model, object_id) or abort(404)
@@ -31,7 +36,7 @@ def _get(model, object_id: int):
 
 @bp.route("/beheer")
 @role_required(*TRAINERS)
-def manage():
+def manage() -> ResponseReturnValue:
     return render_template(
         "training/manage.html",
         modules=services.list_modules(include_drafts=True),
@@ -43,17 +48,17 @@ def manage():
 
 @bp.route("/beheer/modules/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_module():
+def new_module() -> ResponseReturnValue:
     return _module_form(None)
 
 
 @bp.route("/beheer/modules/<int:module_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_module(module_id: int):
+def edit_module(module_id: int) -> ResponseReturnValue:
     return _module_form(_get(Module, module_id))
 
 
-def _module_form(module: Module | None):
+def _module_form(module: Module | None) -> ResponseReturnValue:
     form = ModuleForm(obj=module)
     if form.validate_on_submit():
         try:
@@ -76,18 +81,18 @@ def _data(form) -> dict:
 
 @bp.route("/beheer/modules/<int:module_id>/lessen/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_lesson(module_id: int):
+def new_lesson(module_id: int) -> ResponseReturnValue:
     return _lesson_form(_get(Module, module_id), None)
 
 
 @bp.route("/beheer/lessen/<int:lesson_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_lesson(lesson_id: int):
+def edit_lesson(lesson_id: int) -> ResponseReturnValue:
     lesson = _get(Lesson, lesson_id)
     return _lesson_form(lesson.module, lesson)
 
 
-def _lesson_form(module: Module, lesson: Lesson | None):
+def _lesson_form(module: Module, lesson: Lesson | None) -> ResponseReturnValue:
     form = LessonForm(obj=lesson)
     preview = None
     if form.validate_on_submit():
@@ -108,18 +113,18 @@ def _lesson_form(module: Module, lesson: Lesson | None):
 
 @bp.route("/beheer/modules/<int:module_id>/oefeningen/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_exercise(module_id: int):
+def new_exercise(module_id: int) -> ResponseReturnValue:
     return _exercise_form(_get(Module, module_id), None)
 
 
 @bp.route("/beheer/oefeningen/<int:exercise_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_exercise(exercise_id: int):
+def edit_exercise(exercise_id: int) -> ResponseReturnValue:
     exercise = _get(Exercise, exercise_id)
     return _exercise_form(exercise.module, exercise)
 
 
-def _exercise_form(module: Module, exercise: Exercise | None):
+def _exercise_form(module: Module, exercise: Exercise | None) -> ResponseReturnValue:
     form = ExerciseForm(obj=exercise)
     if exercise is not None and not form.is_submitted():
         form.accepted_answers.data = "\n".join(exercise.accepted_answers or [])
@@ -167,7 +172,7 @@ def _exercise_form(module: Module, exercise: Exercise | None):
 
 @bp.route("/beheer/oefeningen/<int:exercise_id>/sleutel", methods=["POST"])
 @role_required(*TRAINERS)
-def set_key(exercise_id: int):
+def set_key(exercise_id: int) -> ResponseReturnValue:
     exercise = _get(Exercise, exercise_id)
     try:
         document_id = int(request.form.get("document", ""))
@@ -198,7 +203,7 @@ ITEMS = {"module": Module, "les": Lesson, "oefening": Exercise}
 
 @bp.route("/beheer/<kind>/<int:item_id>/verplaatsen", methods=["POST"])
 @role_required(*TRAINERS)
-def move(kind: str, item_id: int):
+def move(kind: str, item_id: int) -> ResponseReturnValue:
     item = _get(ITEMS.get(kind) or abort(404), item_id)
     authoring.move(item, -1 if request.form.get("richting") == "omhoog" else 1)
     module_id = item.id if isinstance(item, Module) else item.module_id
@@ -207,7 +212,7 @@ def move(kind: str, item_id: int):
 
 @bp.route("/beheer/<kind>/<int:item_id>/publiceren", methods=["POST"])
 @role_required(*TRAINERS)
-def publish(kind: str, item_id: int):
+def publish(kind: str, item_id: int) -> ResponseReturnValue:
     item = _get(ITEMS.get(kind) or abort(404), item_id)
     module_id = item.id if isinstance(item, Module) else item.module_id
     try:
@@ -225,13 +230,13 @@ def publish(kind: str, item_id: int):
 
 @bp.route("/beheer/beoordelen")
 @role_required(*TRAINERS)
-def awaiting_score():
+def awaiting_score() -> ResponseReturnValue:
     return render_template("training/awaiting.html", attempts=services.attempts_awaiting_score())
 
 
 @bp.route("/beheer/pogingen/<int:attempt_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def score_attempt(attempt_id: int):
+def score_attempt(attempt_id: int) -> ResponseReturnValue:
     attempt = _get(Attempt, attempt_id)
     if (
         attempt.exercise.kind != ExerciseKind.OPEN.value
