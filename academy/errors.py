@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from flask import Flask, make_response, render_template, request
 from flask.typing import ResponseReturnValue
@@ -20,7 +21,8 @@ class DomainError(Exception):
 class ValidationFailed(DomainError):
     """Several rules broken at once; `messages` lists every one, in Dutch."""
 
-    def __init__(self, messages) -> None:
+    def __init__(self, messages: Iterable[str]) -> None:
+        messages = list(messages)
         super().__init__(" ".join(messages))
         self.messages = list(messages)
 

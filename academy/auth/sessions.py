@@ -137,7 +137,7 @@ def end_sessions(user: User, *, keep: UserSession | None = None) -> int:
     return result.rowcount or 0
 
 
-def on_remember_cookie(_app, user: User) -> None:
+def on_remember_cookie(_app: object, user: User) -> None:
     """Flask-Login's user_loaded_from_cookie receiver (one function: connecting it again,
     for another app in the same process, does not add a second receiver)."""
     rotate_remembered(user)

@@ -22,7 +22,7 @@ import datetime as dt
 import secrets
 from collections.abc import Iterable
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -141,7 +141,7 @@ def new_device_cookie(username: str) -> str:
     return _serializer().dumps({"u": username.strip().lower(), "n": secrets.token_urlsafe(16)})
 
 
-def set_device_cookie(response, username: str) -> None:
+def set_device_cookie(response: Response, username: str) -> None:
     response.set_cookie(
         DEVICE_COOKIE,
         new_device_cookie(username),

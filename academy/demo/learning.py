@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from academy.models import (
     Assignment,
     AssignmentTarget,
     Attempt,
+    Exercise,
     ExerciseKind,
     LessonRead,
     Module,
@@ -25,6 +27,9 @@ from academy.models import (
 )
 from academy.training.grading import GradeResult
 from search_module import parse_query
+
+if TYPE_CHECKING:  # the seed command imports this module
+    from academy.demo.seed import SeedReport
 
 # Modules whose completion counts as "trained in finding" next to a theme's maturity.
 CORE_MODULE_SLUGS = (
@@ -60,7 +65,7 @@ COLLEAGUES: tuple[Colleague, ...] = (
 )
 
 
-def seed_colleagues(password_hash: str, teams: dict[str, Team], report) -> None:
+def seed_colleagues(password_hash: str, teams: dict[str, Team], report: SeedReport) -> None:
     existing = set(db.session.scalars(select(User.username)))
     for colleague in COLLEAGUES:
         if colleague.username in existing:
@@ -87,7 +92,7 @@ def _progress_for(
     diligence: float,
     rng: random.Random,
     now: dt.datetime,
-    report,
+    report: SeedReport,
 ) -> None:
     """Lessons read and attempts made, in module order, as far as `diligence` reaches."""
     steps = [(m, "lesson", x) for m in modules for x in m.lessons] + [
@@ -154,7 +159,9 @@ def _first_word(query: str) -> str:
     return "zoeken"
 
 
-def _demo_trail(item, good: bool, rng: random.Random) -> list[tuple[str, dict, int]]:
+def _demo_trail(
+    item: Exercise, good: bool, rng: random.Random
+) -> list[tuple[str, dict[str, list[str]], int]]:
     """A search trail for a demo attempt. A passed attempt searches like the expert after a
     first try; a failed one shows what the coaching points at: one loose word, the same
     search again, and a misspelling with no results that was not followed up."""
@@ -189,7 +196,7 @@ _SKILL_EXAMPLES = {
 }
 
 
-def seed_learning(trainer: User | None, today: dt.date, report) -> None:
+def seed_learning(trainer: User | None, today: dt.date, report: SeedReport) -> None:
     """Progress for the demo colleagues and assignments in every state."""
     if db.session.scalar(select(Assignment.id).limit(1)) is not None:
         return  # already seeded (or real assignments exist): leave them alone

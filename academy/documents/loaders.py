@@ -33,12 +33,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from academy.documents import describe
 from academy.documents.archives import ArchiveRefused, check_members
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read (slow import)
+    from docx.table import Table as DocxTable
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -856,7 +860,7 @@ def _read_docx(data: bytes) -> tuple[str, str, str]:
     return heading, "\n\n".join(parts), joined
 
 
-def _docx_table(table) -> tuple[str, str]:  # noqa: ANN001 - docx.table.Table
+def _docx_table(table: DocxTable) -> tuple[str, str]:
     """The table as text (cells separated by spaces) and as a Markdown pipe table."""
     rows: list[list[str]] = []
     for row in table.rows:

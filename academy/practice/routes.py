@@ -37,7 +37,7 @@ def search() -> ResponseReturnValue:
     )
 
 
-def _page_url(page: int | None = None, **changes) -> str:
+def _page_url(page: int | None = None, **changes: object) -> str:
     return changed_search_url("practice.search", page, **changes)
 
 

@@ -39,7 +39,7 @@ def slugify(title: str) -> str:
     return slug or "oefening"
 
 
-def _free_slug(model, base: str, current) -> str:
+def _free_slug(model: type[Exercise], base: str, current: Exercise | None) -> str:
     """`base`, or `base-2`, `base-3`, ... when another row has it (a generated slug only)."""
     slug, number = base, 1
     while True:
@@ -50,7 +50,7 @@ def _free_slug(model, base: str, current) -> str:
         slug = f"{base}-{number}"
 
 
-def _next_position(model, **where) -> int:
+def _next_position(model: type[Module | Lesson | Exercise], **where: object) -> int:
     query = select(func.coalesce(func.max(model.position), -1))
     for column, value in where.items():
         query = query.where(getattr(model, column) == value)

@@ -9,7 +9,16 @@ from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
-from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Lesson, Module, Role
+from academy.models import (
+    Attempt,
+    AttemptStatus,
+    Document,
+    Exercise,
+    ExerciseKind,
+    Lesson,
+    Module,
+    Role,
+)
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url, new_query_redirect
 from academy.security import MAX_ID
@@ -297,7 +306,7 @@ def result(attempt_id: int) -> ResponseReturnValue:
     )
 
 
-def _next_exercise(exercise):
+def _next_exercise(exercise: Exercise) -> Exercise | None:
     exercises = services.visible_exercises(exercise.module)
     if exercise in exercises:
         index = exercises.index(exercise)

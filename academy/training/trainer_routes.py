@@ -2,12 +2,13 @@
 keys from search results; score open answers."""
 
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
@@ -71,7 +72,7 @@ def _module_form(module: Module | None) -> ResponseReturnValue:
     return render_template("training/module_form.html", form=form, module=module)
 
 
-def _data(form) -> dict:
+def _data(form: FlaskForm) -> dict[str, Any]:
     return {
         name: field.data
         for name, field in form._fields.items()
