@@ -74,7 +74,8 @@ def record_event(
     if actor is _CURRENT:
         actor = current_user if has_request_context() and current_user.is_authenticated else None
     if actor is not None and not isinstance(actor, User):
-        actor = actor._get_current_object()  # type: ignore[attr-defined]  (the proxy)
+        # Flask-Login's current_user is a proxy; the event needs the User behind it.
+        actor = getattr(actor, "_get_current_object", lambda: None)()
     if target is not None:
         target_type = target_type or getattr(target, "__tablename__", type(target).__name__)
         target_id = target_id or getattr(target, "id", "") or ""

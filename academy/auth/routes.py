@@ -46,7 +46,7 @@ def login() -> ResponseReturnValue:
         result = authenticate(
             username, form.password.data, device_key=throttle.device_key(username)
         )
-        if result.outcome is LoginOutcome.OK:
+        if result.outcome is LoginOutcome.OK and result.user is not None:
             sign_in(result.user, remember=form.remember.data)
             flash(_("Welkom, %(name)s.", name=result.user.display_name), "success")
             response = redirect(safe_target(request.args.get("next"), url_for("main.home")))

@@ -17,7 +17,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from academy.audit.services import AuditAction, client_address, record_event
 from academy.auth import throttle
 from academy.auth.sessions import current_session, end_sessions
-from academy.database import retry_on_conflict
+from academy.database import retry_on_conflict, rows_changed
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import ApiToken, User
@@ -94,8 +94,9 @@ def authenticate(username: str, password: str, *, device_key: str | None = None)
     waiting = throttle.waiting(keys, now)
     user = find_user(username)
     usable = user is not None and not waiting and local_login_allowed(user)
-    matched = check_password_hash(user.password_hash if usable else _DUMMY_HASH, password)
-    if usable and matched and user.active:
+    stored_hash = user.password_hash if user is not None and usable else _DUMMY_HASH
+    matched = check_password_hash(stored_hash, password)
+    if user is not None and usable and matched and user.active:
         throttle.clear(keys[-1:])  # the account's (or device's) count; not the address's
         record_event(AuditAction.LOGIN, actor=user, details={"methode": "wachtwoord"})
         db.session.commit()
@@ -274,7 +275,7 @@ def revoke_all_api_tokens(user: User) -> int:
         .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
-    count = result.rowcount or 0
+    count = rows_changed(result)
     if count:
         record_event(AuditAction.TOKEN_REVOKED, target=user, details={"aantal": count})
     return count
@@ -292,7 +293,8 @@ def token_for_api_request(token: str) -> ApiToken | None:
     now = utcnow()
     if row is None or row.revoked_at is not None or not row.user.active:
         return None
-    if _as_aware(row.expires_at) <= now:
+    expires_at = _as_aware(row.expires_at)
+    if expires_at is not None and expires_at <= now:
         return None
     last_used = _as_aware(row.last_used_at)
     if last_used is None or now - last_used >= LAST_USED_RESOLUTION:

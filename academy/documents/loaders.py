@@ -745,7 +745,7 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
                 raise LoadError("versleutelde PDF")
             title = ""
             try:
-                title = str((reader.metadata or {}).get("/Title") or "")
+                title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
             except Exception:  # a broken Info dictionary only costs the title
                 title = ""
             pages = []
@@ -1052,8 +1052,9 @@ def _folder_csv(name: str, text: str) -> tuple[dict[str, dict[str, str]], tuple[
             if not file_name:
                 skipped += 1
                 continue
-            record.pop(None, None)  # type: ignore[call-overload]  # surplus cells
-            rows[file_name] = _canonical(record)  # type: ignore[arg-type]
+            # Surplus cells sit under the key None (DictReader's restkey); they are dropped.
+            cells = {key: value for key, value in record.items() if isinstance(key, str)}
+            rows[file_name] = _canonical(cells)
     except csv.Error as error:
         return rows, (f"{name}: onleesbare CSV ({_short_error(error)}); deels gebruikt",)
     if skipped:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
@@ -66,8 +67,12 @@ class User(UserMixin, Model):
     team: Mapped[Team | None] = relationship(back_populates="members")
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
-    # "<id>:<token>" of the session this request runs in (auth/sessions.py); not a column.
-    session_key = None
+    # "<id>:<token>" of the session this request runs in (auth/sessions.py); not a column
+    # (an annotation the mapper reads would have to be a Mapped[...] column).
+    if TYPE_CHECKING:
+        session_key: str | None = None
+    else:
+        session_key = None
 
     def get_id(self) -> str:
         """Flask-Login's alternative id: the session, not the user, so it can be ended."""

@@ -19,6 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from academy.assignments import services as assignments
+from academy.database import rows_changed
 from academy.extensions import db
 from academy.models import Assignment, Notification, NotificationKind, User
 from academy.notifications.notices import add_notices
@@ -100,7 +101,7 @@ def mark_read(user: User, notification_id: int | None = None) -> int:
     )
     if notification_id is not None:
         query = query.where(Notification.id == notification_id)
-    count = db.session.execute(query.values(read_at=dt.datetime.now(dt.UTC))).rowcount
+    count = rows_changed(db.session.execute(query.values(read_at=dt.datetime.now(dt.UTC))))
     db.session.commit()
     return count
 
