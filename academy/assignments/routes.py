@@ -1,4 +1,4 @@
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import (
     Response,
@@ -85,7 +85,9 @@ def overview() -> ResponseReturnValue:
     labels = status_labels()
     # The same filters for the downloads; built from the known keys only, because other
     # query arguments (`_method`, `_scheme`, ...) would steer url_for (a 500).
-    export_args = {key: request.args[key] for key in FILTER_KEYS if key in request.args}
+    export_args: dict[str, Any] = {
+        key: request.args[key] for key in FILTER_KEYS if key in request.args
+    }
     return render_template(
         "assignments/overview.html",
         matrix=matrix,

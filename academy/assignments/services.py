@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -102,6 +102,10 @@ def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) ->
     )
 
 
+@overload
+def _aware(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(moment: None) -> None: ...
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
@@ -111,14 +115,15 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
 def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt.date) -> Cell:
     """The status rules: done beats everything; not done after the due date is late
     (the due date itself still counts as on time)."""
+    exercise_ids: list[int] = []
+    lesson_ids: list[int] = []
     if assignment.exercise_id is not None:
         exercise_ids = [assignment.exercise_id]
-        lesson_ids: list[int] = []
-    else:
+    elif assignment.module_id is not None:
         exercise_ids = data.module_exercises.get(assignment.module_id, [])
         lesson_ids = data.module_lessons.get(assignment.module_id, [])
     percent = None
-    if assignment.module_id is not None:
+    if assignment.module is not None:
         percent = progress.progress_from(data, user_id, assignment.module).percent
     read = data.reads.get(user_id, {})
     best = [data.best.get((user_id, e)) for e in exercise_ids]
@@ -299,6 +304,8 @@ def save_assignment(
     )
     if problems:
         raise ValidationFailed(problems.values())
+    if due_date is None:  # check_assignment reports a missing date; this tells mypy
+        raise ValidationFailed([_("Kies een uiterste datum.")])
     if assignment is None:
         assignment = Assignment(created_by_id=trainer.id)
         db.session.add(assignment)
@@ -311,15 +318,14 @@ def save_assignment(
     ]
     db.session.flush()
     # Everyone the work is for hears of it, in the same transaction (once per person).
+    work = assignment.module or assignment.exercise
     add_notices(
         learners_of(assignment, team_members()),
         NotificationKind.NEW_ASSIGNMENT,
         f"new:{assignment.id}",
         {
             "assignment_id": assignment.id,
-            "title": (assignment.module or assignment.exercise).title
-            if (assignment.module or assignment.exercise)
-            else "",
+            "title": work.title if work is not None else "",
             "due_date": assignment.due_date.isoformat(),
         },
     )

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from flask import Response, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -68,7 +69,7 @@ def events() -> ResponseReturnValue:
     filters, notices = _audit_filter()
     page = _page()
     rows, total = list_events(filters, page)
-    kept = {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+    kept: dict[str, Any] = {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
     return render_template(
         "audit/events.html",
         events=rows,

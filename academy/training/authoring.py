@@ -54,7 +54,7 @@ def _next_position(model: type[Module | Lesson | Exercise], **where: object) -> 
     query = select(func.coalesce(func.max(model.position), -1))
     for column, value in where.items():
         query = query.where(getattr(model, column) == value)
-    return db.session.scalar(query) + 1
+    return (db.session.scalar(query) or 0) + 1
 
 
 @retry_on_conflict
@@ -124,8 +124,8 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
         problems.append(_("Een oefening 'bekend document' heeft precies één sleuteldocument."))
     if kind is ExerciseKind.OPEN and not 1 <= len(rubric) <= 6:
         problems.append(_("Een open opdracht heeft 1 tot 6 beoordelingscriteria (één per regel)."))
-    threshold = fields.get("pass_threshold")
-    if threshold is None or not 0 < threshold <= 1:
+    threshold: float = fields.get("pass_threshold") or 0.0
+    if not 0 < threshold <= 1:
         problems.append(_("De drempel ligt tussen 0 en 1 (bijvoorbeeld 0,8)."))
     if problems:
         raise DomainError(" ".join(problems))
@@ -141,7 +141,7 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
     exercise.expert_query = (fields.get("expert_query") or "").strip()
     exercise.accepted_answers = accepted
     exercise.required_skill = skill if kind is ExerciseKind.PROCESS else None
-    exercise.pass_threshold = threshold
+    exercise.pass_threshold = float(threshold)  # checked above: 0 < threshold <= 1
     exercise.rubric = rubric
     exercise.hints = parse_lines(fields.get("hints"))
     exercise.max_attempts = fields.get("max_attempts") or None
@@ -208,10 +208,13 @@ def set_key_document(exercise: Exercise, document_id: int, *, in_key: bool) -> N
 
 def move(item: Module | Lesson | Exercise, direction: int) -> None:
     """Swap an item with its neighbour (direction -1 up, +1 down) within its list."""
+    siblings: list[Module | Lesson | Exercise]
     if isinstance(item, Module):
         siblings = list(db.session.scalars(select(Module).order_by(Module.position, Module.id)))
+    elif isinstance(item, Lesson):
+        siblings = list(item.module.lessons)
     else:
-        siblings = list(item.module.lessons if isinstance(item, Lesson) else item.module.exercises)
+        siblings = list(item.module.exercises)
     for position, sibling in enumerate(siblings):
         sibling.position = position  # normalise gaps and ties first
     index = siblings.index(item)

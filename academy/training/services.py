@@ -161,10 +161,13 @@ def start_attempt(user: User, exercise: Exercise) -> Attempt:
     if current is not None:
         return current
     if exercise.max_attempts is not None:
-        used = db.session.scalar(
-            select(func.count(Attempt.id)).where(
-                Attempt.user_id == user.id, Attempt.exercise_id == exercise.id
+        used = (
+            db.session.scalar(
+                select(func.count(Attempt.id)).where(
+                    Attempt.user_id == user.id, Attempt.exercise_id == exercise.id
+                )
             )
+            or 0
         )
         if used >= exercise.max_attempts:
             raise DomainError(
@@ -332,7 +335,7 @@ def score_open_attempt(
     add_notices(
         [attempt.user_id],
         NotificationKind.SCORED,
-        f"scored:{attempt.id}:{attempt.scored_at.isoformat()}",
+        f"scored:{attempt.id}:{(attempt.scored_at or _now()).isoformat()}",
         {"attempt_id": attempt.id, "title": attempt.exercise.title},
     )
     db.session.commit()

@@ -63,7 +63,8 @@ def skill_profiles(user_ids: Iterable[int]) -> dict[int, dict[str, int]]:
     )
     shown: dict[int, set[str]] = {}
     for log in trail.attempt_searches(owner):
-        shown.setdefault(log.attempt_id, set()).update(trail.skills_of(log))
+        if log.attempt_id is not None:  # searches of an attempt always name it
+            shown.setdefault(log.attempt_id, set()).update(trail.skills_of(log))
     for attempt_id, found in shown.items():
         profile = profiles[owner[attempt_id]]
         for skill in found & set(SEARCH_SKILLS):

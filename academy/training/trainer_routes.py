@@ -199,7 +199,11 @@ def set_key(exercise_id: int) -> ResponseReturnValue:
     )
 
 
-ITEMS = {"module": Module, "les": Lesson, "oefening": Exercise}
+ITEMS: dict[str, type[Module | Lesson | Exercise]] = {
+    "module": Module,
+    "les": Lesson,
+    "oefening": Exercise,
+}
 
 
 @bp.route("/beheer/<kind>/<int:item_id>/verplaatsen", methods=["POST"])
