@@ -17,6 +17,7 @@ from academy.models import (
     Attempt,
     Exercise,
     ExerciseKind,
+    Lesson,
     LessonRead,
     Module,
     QueryLog,
@@ -101,9 +102,9 @@ def _progress_for(
     steps.sort(key=lambda s: (s[0].position, s[1] == "exercise"))
     reach = int(len(steps) * diligence)
     moment = now - dt.timedelta(days=40)
-    for _module, kind, item in steps[:reach]:
+    for _module, _kind, item in steps[:reach]:
         moment += dt.timedelta(hours=rng.randint(2, 30))
-        if kind == "lesson":
+        if isinstance(item, Lesson):
             db.session.add(LessonRead(user_id=user.id, lesson_id=item.id, read_at=moment))
             report.add("lesson reads")
             continue
@@ -173,7 +174,7 @@ def _demo_trail(
             expert = expert or _SKILL_EXAMPLES.get(item.required_skill, word)
             if item.required_skill == "facet":
                 filters = filters or {"type": ["onderzoek"]}
-        trail = [(word, {}, rng.randint(20, 300))]
+        trail: list[tuple[str, dict[str, list[str]], int]] = [(word, {}, rng.randint(20, 300))]
         if expert or filters:
             trail.append((expert, filters, rng.randint(1, 15)))
         return trail

@@ -204,10 +204,12 @@ def theme_summaries(
     )
     if only_theme_id is not None:
         ranked = ranked.where(Assessment.theme_id == only_theme_id)
-    ranked = ranked.subquery()
+    ranked_rows = ranked.subquery()
     newest: dict[int, list[tuple[int, dt.date]]] = {}
     for assessment_id, theme_id, assessed_on, _rank in db.session.execute(
-        select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.theme_id, ranked.c.rank)
+        select(ranked_rows)
+        .where(ranked_rows.c.rank <= 2)
+        .order_by(ranked_rows.c.theme_id, ranked_rows.c.rank)
     ):
         newest.setdefault(theme_id, []).append((assessment_id, assessed_on))
     statuses = _statuses_by_assessment(a for pair in newest.values() for a, _d in pair)
@@ -222,11 +224,11 @@ def theme_summaries(
     )
     if only_theme_id is not None:
         target_rank = target_rank.where(Target.theme_id == only_theme_id)
-    target_rank = target_rank.subquery()
+    target_rows = target_rank.subquery()
     targets = {
         theme_id: (level, date)
         for theme_id, level, date, _rank in db.session.execute(
-            select(target_rank).where(target_rank.c.rank == 1)
+            select(target_rows).where(target_rows.c.rank == 1)
         )
     }
 
@@ -773,7 +775,7 @@ def save_criterion(
                 LevelCriterion.level_number == level
             )
         )
-        criterion = LevelCriterion(level_number=level, position=position + 1)
+        criterion = LevelCriterion(level_number=level, position=(position or 0) + 1)
         db.session.add(criterion)
     criterion.text = text.strip()
     criterion.active = active

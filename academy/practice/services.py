@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,7 +33,9 @@ def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
         values = [v[:120] for v in args.get(key, []) if v and v.strip()][:MAX_FILTER_VALUES]
         if values:
             filters[key] = values
-    sort = "date" if (args.get("sorteer") or [""])[0] == "datum" else "relevance"
+    sort: Literal["relevance", "date"] = (
+        "date" if (args.get("sorteer") or [""])[0] == "datum" else "relevance"
+    )
     try:
         page = int((args.get("pagina") or ["1"])[0])
     except ValueError:
