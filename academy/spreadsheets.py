@@ -97,7 +97,7 @@ def _xlsx_value(value: object) -> object:
 
 def to_xlsx(header: Sequence[str], rows: Sequence[Row], sheet_title: str) -> bytes:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook starts with one sheet
     sheet.title = sheet_title[:31]
     sheet.append(list(header))
     for cell in sheet[1]:

@@ -315,7 +315,7 @@ def module(call: Call, slug: str) -> Response:
             found,
             training.visible_lessons(found),
             training.visible_exercises(found),
-            training.module_progress(call.user, found),
+            training.module_progress(call.signed_in_user, found),
         )
     )
 

@@ -29,11 +29,11 @@ import stat
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -887,7 +887,7 @@ def _docx_table(table: DocxTable) -> tuple[str, str]:
 # --------------------------------------------------------------------------- sidecars
 
 
-def _canonical(record: dict[object, object]) -> dict[str, str]:
+def _canonical(record: Mapping[Any, object]) -> dict[str, str]:
     """Known keys only, under their Dutch names, as stripped strings."""
     result: dict[str, str] = {}
     for raw_key, raw_value in record.items():

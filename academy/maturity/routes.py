@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
 from academy.auth.decorators import role_required
@@ -153,7 +154,7 @@ def _charts_section(snapshot: services.PortfolioSnapshot, version: str) -> Marku
             )
         )
 
-    return cache.chart_cache.get(("charts-section", version, locale), render)
+    return cache.section_cache.get(("charts-section", version, locale), render)
 
 
 def _render_chart(name: str, snapshot: services.PortfolioSnapshot) -> bytes:
@@ -190,7 +191,7 @@ def _render_chart(name: str, snapshot: services.PortfolioSnapshot) -> bytes:
     )
 
 
-def _svg_response(svg: bytes, version: str) -> Response:
+def _svg_response(svg: bytes, version: str) -> WerkzeugResponse:
     response = Response(svg, mimetype="image/svg+xml")
     response.set_etag(version)
     response.headers["Cache-Control"] = "private, no-cache"
@@ -313,7 +314,11 @@ def theme_detail(code: str) -> ResponseReturnValue:
         analysis_status_labels=ANALYSIS_STATUS_LABELS,
         can_edit=_can_edit(),
         confirm=ConfirmForm(),
-        training=training_services.core_completion_by_team().get(theme.owner_team_id),
+        training=(
+            training_services.core_completion_by_team().get(theme.owner_team_id)
+            if theme.owner_team_id is not None
+            else None
+        ),
     )
 
 

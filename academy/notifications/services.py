@@ -67,11 +67,12 @@ def create_due_notifications(now: dt.datetime) -> int:
 
 
 def unread_count(user: User) -> int:
-    return db.session.scalar(
+    count = db.session.scalar(
         select(func.count(Notification.id)).where(
             Notification.user_id == user.id, Notification.read_at.is_(None)
         )
     )
+    return count or 0
 
 
 def unread_count_for_header(user: User) -> int:
