@@ -1026,10 +1026,10 @@ def _folder_json(name: str, text: str) -> tuple[dict[str, dict[str, str]], tuple
     skipped = 0
     for item in items:
         file_name = _file_name_of(item) if item is not None else ""
-        if not file_name:
+        if item is None or not file_name:
             skipped += 1
             continue
-        rows[file_name] = _canonical(item)  # type: ignore[arg-type]
+        rows[file_name] = _canonical(item)
     if skipped:
         problems.append(f"{name}: {skipped} item(s) zonder bestandsnaam overgeslagen")
     return rows, tuple(problems)
