@@ -78,3 +78,13 @@ def test_routes_leave_transactions_to_services(path: Path) -> None:
         and node.func.attr in ("commit", "rollback")
     ]
     assert not calls, f"{path.name} handles the transaction itself: {calls}"
+
+
+@pytest.mark.parametrize("path", PRODUCTION_FILES, ids=lambda p: p.relative_to(ACADEMY).as_posix())
+def test_one_accent_fold(path: Path) -> None:
+    """Accents are folded by search_module.analysis.fold only, so a grade, a file name and
+    the search engine agree on which words are equal."""
+    text = path.read_text(encoding="utf-8")
+    assert "unicodedata.combining" not in text and "maketrans(" not in text, (
+        f"{path.name} folds accents itself; use search_module.analysis.fold"
+    )
