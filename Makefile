@@ -43,6 +43,7 @@ test: $(VENV)/.dev-installed translations
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy academy search_module
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff format .

@@ -168,7 +168,8 @@ def register_security_headers(app: Flask) -> None:
     from academy.security import apply_security_headers, percent_encode_query_string
 
     app.after_request(apply_security_headers)
-    app.wsgi_app = percent_encode_query_string(app.wsgi_app)  # type: ignore[method-assign]
+    # Flask's documented way to wrap the WSGI app; the checker sees a method replaced.
+    app.wsgi_app = percent_encode_query_string(app.wsgi_app)  # type: ignore[assignment]
     hops = app.config.get("FORWARDED_FOR_HOPS", 0)
     if hops:  # the client address for throttling and the audit trail, behind the proxy
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -292,4 +292,5 @@ def jobs_worker(workers: int, no_periodic: bool) -> None:
     if queue.immediate:
         raise click.ClickException("JOBS_IMMEDIATE is set: tasks run in the caller, no worker.")
     click.echo(f"Job worker: {workers} threads on {current_app.config['JOBS_URL']}")
-    run_worker(current_app._get_current_object(), workers=workers, periodic=not no_periodic)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # the proxy's app
+    run_worker(app, workers=workers, periodic=not no_periodic)

@@ -16,10 +16,10 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 from sqlalchemy.exc import DBAPIError
 
 from academy.extensions import db
@@ -39,7 +39,7 @@ _inside_unit: contextvars.ContextVar[bool] = contextvars.ContextVar("inside_unit
 
 
 @event.listens_for(Engine, "connect")
-def _configure_sqlite(dbapi_connection, _record) -> None:
+def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     """Foreign keys and WAL are not SQLite's defaults; the app relies on both."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
@@ -52,14 +52,21 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 
 @event.listens_for(Engine, "before_cursor_execute", retval=True)
-def _drop_nul_characters(_connection, _cursor, statement, parameters, _context, _executemany):
+def _drop_nul_characters(
+    _connection: object,
+    _cursor: object,
+    statement: str,
+    parameters: object,
+    _context: object,
+    _executemany: bool,
+) -> tuple[str, object]:
     """PostgreSQL text cannot hold a NUL character (SQLite can), and a query parameter with
     one is an error there. Drop NUL from every string sent to the database, on both engines,
     so a pasted or extracted NUL is no error and both store the same text."""
     return statement, _without_nul(parameters) if _has_nul(parameters) else parameters
 
 
-def _has_nul(value) -> bool:
+def _has_nul(value: object) -> bool:
     if isinstance(value, str):
         return "\x00" in value
     if isinstance(value, dict):
@@ -69,7 +76,7 @@ def _has_nul(value) -> bool:
     return False
 
 
-def _without_nul(value):
+def _without_nul(value: object) -> object:
     if isinstance(value, str):
         return value.replace("\x00", "") if "\x00" in value else value
     if isinstance(value, dict):
@@ -86,6 +93,11 @@ def sqlite_pragmas(engine: Engine) -> dict[str, object]:
             "foreign_keys": connection.exec_driver_sql("PRAGMA foreign_keys").scalar(),
             "journal_mode": connection.exec_driver_sql("PRAGMA journal_mode").scalar(),
         }
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched (0 when the driver cannot say)."""
+    return (result.rowcount or 0) if isinstance(result, CursorResult) else 0
 
 
 def is_transient(error: BaseException) -> bool:
@@ -106,7 +118,8 @@ def run_in_transaction(
     The unit must start from a clean session and re-read what it needs (ORM objects passed
     in are expired by the rollback and load their committed state again). A unit running
     inside another one is not retried on its own: the outer unit owns the transaction.
-    Other errors propagate untouched; the last transient one after a rollback.
+    Any other error (a `DomainError` the user should see included) is raised after a rollback,
+    so a failed unit leaves nothing half-written and the caller (a route) never rolls back.
     """
     if _inside_unit.get():
         return unit()
@@ -116,9 +129,9 @@ def run_in_transaction(
             try:
                 return unit()
             except DBAPIError as error:
+                db.session.rollback()
                 if not is_transient(error):
                     raise
-                db.session.rollback()
                 if attempt == retries:
                     raise
                 delay = min(pause * 2**attempt, 1.0) * random.uniform(0.5, 1.5)
@@ -130,6 +143,9 @@ def run_in_transaction(
                     delay,
                 )
                 time.sleep(delay)
+            except BaseException:
+                db.session.rollback()
+                raise
         raise AssertionError("unreachable")  # pragma: no cover
     finally:
         _inside_unit.reset(token)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from flask import Flask, make_response, render_template, request
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from academy.extensions import db
@@ -19,7 +21,8 @@ class DomainError(Exception):
 class ValidationFailed(DomainError):
     """Several rules broken at once; `messages` lists every one, in Dutch."""
 
-    def __init__(self, messages) -> None:
+    def __init__(self, messages: Iterable[str]) -> None:
+        messages = list(messages)
         super().__init__(" ".join(messages))
         self.messages = list(messages)
 
@@ -31,7 +34,7 @@ def register_error_handlers(app: Flask) -> None:
     """Render friendly Dutch pages for HTTP errors; roll back and log unexpected ones."""
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         if request.path.startswith("/api/"):  # unknown API paths and 405s included
             from academy.api.problems import http_problem  # (lazy: the API imports services)
 
@@ -45,7 +48,7 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(Exception)
-    def unexpected_error(error: Exception):
+    def unexpected_error(error: Exception) -> ResponseReturnValue:
         db.session.rollback()
         log.exception("Unhandled error on %s %s", request.method, request.path)
         if request.path.startswith("/api/"):

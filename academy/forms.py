@@ -4,7 +4,8 @@ import math
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, SubmitField
+from wtforms import Field, SelectMultipleField, SubmitField
+from wtforms.form import BaseForm
 from wtforms.validators import NumberRange
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -29,7 +30,7 @@ class IntegerRange(NumberRange):
     too large for a float ("9" * 400): a 500 instead of a field error.
     """
 
-    def __call__(self, form, field) -> None:
+    def __call__(self, form: BaseForm, field: Field) -> None:
         data = field.data
         if not isinstance(data, int) or abs(data) <= 2**53:
             return super().__call__(form, field)

@@ -1,10 +1,10 @@
 """HTTP security headers applied to every response, and guards against malformed URLs."""
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from flask import Response, current_app
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, Map
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -39,10 +39,8 @@ def apply_security_headers(response: Response) -> Response:
 #: The largest id an Integer key holds (PostgreSQL int4); larger ones cannot exist.
 MAX_ID = 2**31 - 1
 
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
-
-def percent_encode_query_string(wsgi_app: WsgiApp) -> WsgiApp:
+def percent_encode_query_string(wsgi_app: WSGIApplication) -> WSGIApplication:
     """Percent-encode raw non-ASCII bytes in the query string before Werkzeug reads it.
 
     Browsers always encode them, but any client can send a raw byte such as 0xFF, and
@@ -52,7 +50,7 @@ def percent_encode_query_string(wsgi_app: WsgiApp) -> WsgiApp:
     an invalid ``%FF`` escape.
     """
 
-    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         query = environ.get("QUERY_STRING", "")
         if not query.isascii():  # WSGI strings carry the raw bytes as Latin-1 characters
             environ["QUERY_STRING"] = "".join(
@@ -71,5 +69,12 @@ class IdConverter(IntegerConverter):
     ``/beheer/teams/18446744073709551616``. Now the URL simply does not match: a 404.
     """
 
-    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False) -> None:
+    def __init__(
+        self,
+        map: Map,
+        fixed_digits: int = 0,
+        min: int | None = None,
+        max: int | None = MAX_ID,
+        signed: bool = False,
+    ) -> None:
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

@@ -21,6 +21,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from search_module.analysis import fold
+
 Row = Sequence[object]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SIGNED_NUMBER = re.compile(r"[+-]\d+(?:[.,]\d+)?")  # a change like "+1" is data, not a formula
@@ -95,7 +97,7 @@ def _xlsx_value(value: object) -> object:
 
 def to_xlsx(header: Sequence[str], rows: Sequence[Row], sheet_title: str) -> bytes:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook starts with one sheet
     sheet.title = sheet_title[:31]
     sheet.append(list(header))
     for cell in sheet[1]:
@@ -120,7 +122,7 @@ def to_xlsx(header: Sequence[str], rows: Sequence[Row], sheet_title: str) -> byt
 
 def slug(text: object) -> str:
     """A file-name-safe piece: lower case ASCII letters, digits and hyphens."""
-    folded = str(text).lower().translate(str.maketrans("áàäâéèëêíïîóöôúüûç", "aaaaeeeeiiiooouuuc"))
+    folded = fold(str(text))  # the search engine's accent fold: "Coöperatie" -> "cooperatie"
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40]
 
 
@@ -131,7 +133,9 @@ def file_name(base: str, filters: Iterable[object], fmt: str, today: dt.date | N
     return "-".join(p for p in parts if p) + f"-{day}.{fmt}"
 
 
-def download(header: Sequence[str], rows: Sequence[Row], fmt: str, name: str, sheet: str):
+def download(
+    header: Sequence[str], rows: Sequence[Row], fmt: str, name: str, sheet: str
+) -> Response:
     """The table as a CSV or .xlsx attachment named `name` (see `file_name`)."""
     if fmt == "csv":
         body, mimetype = to_csv(header, rows), "text/csv; charset=utf-8"

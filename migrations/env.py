@@ -9,10 +9,8 @@ from alembic import context
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-# Without disable_existing_loggers=False an in-process upgrade (tests, `flask init-db`)
-# would silence every logger the app made before it.
+# Interpret the config file for Python logging. Keep the loggers that exist: an upgrade run
+# inside the app's process (flask init-db, the tests) must not silence the app's own loggers.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 

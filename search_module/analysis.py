@@ -212,7 +212,7 @@ class DutchAnalyzer(Analyzer):
     Whoosh pickles the schema (and so this object) into the index; it holds no state.
     """
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

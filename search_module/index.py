@@ -153,7 +153,7 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-class _SubWriterTask(SubWriterTask):  # type: ignore[misc]
+class _SubWriterTask(SubWriterTask):
     """Whoosh's writer child, made to die with its parent instead of waiting forever."""
 
     parent_pid = 0
@@ -163,7 +163,7 @@ class _SubWriterTask(SubWriterTask):  # type: ignore[misc]
         super().run()
 
 
-class _ParallelWriter(MpWriter):  # type: ignore[misc]
+class _ParallelWriter(MpWriter):
     """Whoosh's multi-process writer with children that can actually be stopped.
 
     Whoosh's own ``cancel()`` only flips a flag in the parent's copy of each child, so a

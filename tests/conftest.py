@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
@@ -206,6 +207,12 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
+
+
+def redirect_path(response) -> str:  # noqa: ANN001 - a test response
+    """Where a redirect goes (its path): a bare 302 says nothing about where the user lands."""
+    assert response.status_code in (301, 302, 303, 307, 308), response.status_code
+    return urlsplit(response.headers["Location"]).path
 
 
 class AuthActions:

@@ -110,3 +110,38 @@ def test_running_migrations_leaves_the_apps_loggers_working(old_app):
         upgrade()
     assert not logger.disabled
     assert not logging.getLogger("academy").disabled
+
+
+def test_query_features_become_a_set_and_back(app_at_0009):
+    """0011: comma-joined features ("or,phrase") become a JSON list the model reads as a set;
+    the downgrade writes the comma-joined text again."""
+    from academy.models import QueryLog
+
+    with app_at_0009.app_context():
+        for row_id, features in ((1, "or,phrase"), (2, ""), (3, "wildcard")):
+            db.session.execute(
+                db.text(
+                    "INSERT INTO query_logs (id, query, filters, sort, page, result_count,"
+                    " elapsed_ms, features, created_at) VALUES (:id, 'q', '{}', 'relevance',"
+                    " 1, 0, 1.0, :features, CURRENT_TIMESTAMP)"
+                ),
+                {"id": row_id, "features": features},
+            )
+        db.session.commit()
+        upgrade()
+        logs = db.session.scalars(db.select(QueryLog).order_by(QueryLog.id)).all()
+        assert [log.features for log in logs] == [
+            frozenset({"or", "phrase"}),
+            frozenset(),
+            frozenset({"wildcard"}),
+        ]
+        logs[1].features = frozenset({"not", "and"})
+        db.session.commit()
+        db.session.remove()
+        downgrade(revision="0009")
+        assert _rows("SELECT features FROM query_logs ORDER BY id") == [
+            ("or,phrase",),
+            ("and,not",),
+            ("wildcard",),
+        ]
+        db.session.remove()

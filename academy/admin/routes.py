@@ -1,4 +1,7 @@
+from typing import TypeVar
+
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -12,7 +15,7 @@ from academy.admin.forms import (
 )
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.forms import ConfirmForm
 from academy.models import Role, Team, User
 
@@ -24,19 +27,22 @@ def _team_choices() -> list[SelectChoice]:
     ]
 
 
-def _get_or_404(model, object_id: int):
+M = TypeVar("M", bound=Model)
+
+
+def _get_or_404(model: type[M], object_id: int) -> M:
     return db.session.get(model, object_id) or abort(404)
 
 
 @bp.route("/gebruikers")
 @role_required(Role.ADMIN)
-def users():
+def users() -> ResponseReturnValue:
     return render_template("admin/users.html", users=services.list_users(), confirm=ConfirmForm())
 
 
 @bp.route("/gebruikers/nieuw", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
-def new_user():
+def new_user() -> ResponseReturnValue:
     form = NewUserForm()
     form.team_id.choices = _team_choices()
     if form.validate_on_submit():
@@ -60,7 +66,7 @@ def new_user():
 
 @bp.route("/gebruikers/<int:user_id>", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
-def edit_user(user_id: int):
+def edit_user(user_id: int) -> ResponseReturnValue:
     user = _get_or_404(User, user_id)
     form = UserForm(obj=user)
     form.team_id.choices = _team_choices()
@@ -90,7 +96,7 @@ def edit_user(user_id: int):
 
 @bp.route("/gebruikers/<int:user_id>/uitschakelen", methods=["POST"])
 @role_required(Role.ADMIN)
-def deactivate_user(user_id: int):
+def deactivate_user(user_id: int) -> ResponseReturnValue:
     user = _get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
         try:
@@ -104,7 +110,7 @@ def deactivate_user(user_id: int):
 
 @bp.route("/gebruikers/<int:user_id>/wachtwoord", methods=["POST"])
 @role_required(Role.ADMIN)
-def reset_password(user_id: int):
+def reset_password(user_id: int) -> ResponseReturnValue:
     user = _get_or_404(User, user_id)
     form = ResetPasswordForm()
     if form.validate_on_submit():
@@ -123,7 +129,7 @@ def reset_password(user_id: int):
 
 @bp.route("/teams")
 @role_required(Role.ADMIN)
-def teams():
+def teams() -> ResponseReturnValue:
     return render_template(
         "admin/teams.html", teams=services.list_teams(), form=TeamForm(), confirm=ConfirmForm()
     )
@@ -131,7 +137,7 @@ def teams():
 
 @bp.route("/teams/nieuw", methods=["POST"])
 @role_required(Role.ADMIN)
-def new_team():
+def new_team() -> ResponseReturnValue:
     form = TeamForm()
     if form.validate_on_submit():
         try:
@@ -153,7 +159,7 @@ def new_team():
 
 @bp.route("/teams/<int:team_id>", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
-def edit_team(team_id: int):
+def edit_team(team_id: int) -> ResponseReturnValue:
     team = _get_or_404(Team, team_id)
     form = TeamForm(obj=team)
     if form.validate_on_submit():
@@ -169,7 +175,7 @@ def edit_team(team_id: int):
 
 @bp.route("/teams/<int:team_id>/verwijderen", methods=["POST"])
 @role_required(Role.ADMIN)
-def delete_team(team_id: int):
+def delete_team(team_id: int) -> ResponseReturnValue:
     team = _get_or_404(Team, team_id)
     if ConfirmForm().validate_on_submit():
         name = team.name

@@ -32,6 +32,11 @@ class Call:
     query: dict[str, Any]
     body: Any = None
 
+    @property
+    def signed_in_user(self) -> User:
+        """The caller; a public operation without a token answers 401 here."""
+        return self.user if self.user is not None else authenticated_user()
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -54,7 +59,7 @@ class Operation:
 OPERATIONS: list[Operation] = []
 
 
-def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None):
+def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     response = Response(
         json.dumps(data, ensure_ascii=False), status=status, mimetype="application/json"
     )

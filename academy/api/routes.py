@@ -4,6 +4,7 @@ the OpenAPI document; the roles are the web pages' roles."""
 from __future__ import annotations
 
 from flask import Response, render_template, request
+from flask.typing import ResponseReturnValue
 
 from academy.api import API_PREFIX, API_VERSION, bp, services
 from academy.api.operations import Call, json_response, operation
@@ -159,7 +160,7 @@ def create_assessment(call: Call, code: str) -> Response:
         )
     except maturity.ValidationFailed as error:  # a rule the checks above did not foresee
         raise invalid_input([InvalidParam("body", m) for m in error.messages]) from None
-    body = assessment_json(assessment, services.assessment_level(assessment), code)
+    body = assessment_json(assessment, maturity.assessment_level(assessment), code)
     return json_response(body, 201, headers={"Location": body["_links"]["self"]["href"]})
 
 
@@ -175,7 +176,7 @@ def theme_assessment(call: Call, code: str, id: int) -> Response:  # noqa: A002
     assessment = db.session.get(Assessment, id)
     if assessment is None or assessment.theme_id != theme.id:
         raise _not_found()
-    return json_response(assessment_json(assessment, services.assessment_level(assessment), code))
+    return json_response(assessment_json(assessment, maturity.assessment_level(assessment), code))
 
 
 @operation(
@@ -315,7 +316,7 @@ def module(call: Call, slug: str) -> Response:
             found,
             training.visible_lessons(found),
             training.visible_exercises(found),
-            training.module_progress(call.user, found),
+            training.module_progress(call.signed_in_user, found),
         )
     )
 
@@ -431,7 +432,7 @@ def openapi(call: Call) -> Response:
 
 
 @bp.route("/api")
-def documentation():
+def documentation() -> ResponseReturnValue:
     """The human-readable page: every operation from the document, and the problem types."""
     return render_template(
         "api/documentation.html",

@@ -20,7 +20,6 @@ from flask import request, url_for
 
 from academy.api import API_PREFIX, API_VERSION
 from academy.api.operations import OPERATIONS, Operation
-from academy.api.params import MAX_ID
 from academy.api.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES
 from academy.api.services import Page
 from academy.maturity.services import NO_LEVEL, ThemeDetail, ThemeSummary
@@ -40,6 +39,7 @@ from academy.models import (
     User,
 )
 from academy.practice.explain import hint_text, understood_text
+from academy.security import MAX_ID
 from academy.training.services import ModuleProgress
 from academy.training.trail import TrailStats
 from search_module import FACET_KEYS, Hit, SearchResult, TextPart

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from academy.api.params import MAX_ID
 from academy.api.problems import InvalidParam
 from academy.extensions import db
 from academy.maturity import services as maturity
@@ -32,6 +31,7 @@ from academy.models import (
     Theme,
     User,
 )
+from academy.security import MAX_ID
 from academy.training import progress
 from academy.training import services as training
 
@@ -74,22 +74,8 @@ def theme_list(
 
 
 def theme_assessments(theme: Theme) -> list[tuple[Assessment, int]]:
-    """The theme's assessments, newest first (date, then id), each with its derived level."""
-    assessments = db.session.scalars(
-        select(Assessment)
-        .where(Assessment.theme_id == theme.id)
-        .options(
-            selectinload(Assessment.criteria_met),
-            selectinload(Assessment.evidence),
-            selectinload(Assessment.assessor),
-        )
-        .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
-    )
-    return [(a, assessment_level(a)) for a in assessments]
-
-
-def assessment_level(assessment: Assessment) -> int:
-    return maturity.current_level({r.level_number: r.status for r in assessment.level_statuses})
+    """The theme's assessments, newest first, each with its level: the theme page's query."""
+    return maturity.assessment_history(theme)
 
 
 def theme_analyses(theme: Theme) -> list[Analysis]:

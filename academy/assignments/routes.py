@@ -1,3 +1,5 @@
+from typing import Any, TypeVar
+
 from flask import (
     Response,
     abort,
@@ -8,6 +10,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -17,12 +20,13 @@ from wtforms import SelectChoice
 from academy.assignments import bp, services
 from academy.assignments.forms import AssignmentForm
 from academy.assignments.services import MatrixFilter, Status
-from academy.audit.services import AuditAction, record_event
+from academy.audit.services import AuditAction, commit_event
 from academy.auth.decorators import role_required
 from academy.errors import ValidationFailed
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.forms import ConfirmForm
 from academy.models import Assignment, Module, Role, Team, User
+from academy.security import MAX_ID
 from academy.spreadsheets import download, file_name
 from academy.training import services as training_services
 from academy.training import skills, trail
@@ -43,7 +47,7 @@ def status_labels() -> dict[Status, str]:
 
 @bp.route("")
 @login_required
-def mine():
+def mine() -> ResponseReturnValue:
     return render_template(
         "assignments/mine.html",
         items=services.my_assignments(current_user),
@@ -75,13 +79,15 @@ def _matrix_filter() -> tuple[MatrixFilter, list[str]]:
 
 @bp.route("/overzicht")
 @role_required(*TRAINERS)
-def overview():
+def overview() -> ResponseReturnValue:
     filters, notices = _matrix_filter()
     matrix = services.assignment_matrix(filters)
     labels = status_labels()
     # The same filters for the downloads; built from the known keys only, because other
     # query arguments (`_method`, `_scheme`, ...) would steer url_for (a 500).
-    export_args = {key: request.args[key] for key in FILTER_KEYS if key in request.args}
+    export_args: dict[str, Any] = {
+        key: request.args[key] for key in FILTER_KEYS if key in request.args
+    }
     return render_template(
         "assignments/overview.html",
         matrix=matrix,
@@ -131,13 +137,13 @@ def _matrix_rows(matrix: services.Matrix, labels: dict) -> list[tuple[User, Mark
 
 @bp.route("/overzicht.csv")
 @role_required(*TRAINERS)
-def overview_csv():
+def overview_csv() -> ResponseReturnValue:
     return _overview_export("csv")
 
 
 @bp.route("/overzicht.xlsx")
 @role_required(*TRAINERS)
-def overview_xlsx():
+def overview_xlsx() -> ResponseReturnValue:
     return _overview_export("xlsx")
 
 
@@ -189,11 +195,10 @@ def _overview_export(fmt: str) -> Response:
         ],
         fmt,
     )
-    record_event(  # the matrix names people: who took it home goes into the audit trail
+    commit_event(  # the matrix names people: who took it home goes into the audit trail
         AuditAction.PERSONAL_DATA_EXPORTED,
         details={"export": "voortgangsmatrix", "formaat": fmt, "deelnemers": len(matrix.learners)},
     )
-    db.session.commit()
     return download(header, rows, fmt, name, _("Voortgang"))
 
 
@@ -242,7 +247,7 @@ def _work(form: AssignmentForm) -> dict[str, int | None]:
     }
 
 
-def _save(assignment: Assignment | None):
+def _save(assignment: Assignment | None) -> ResponseReturnValue:
     form = _form(assignment)
     if not form.is_submitted():
         return render_template("assignments/form.html", form=form, assignment=assignment)
@@ -273,27 +278,29 @@ def _save(assignment: Assignment | None):
     try:
         assignment = services.save_assignment(assignment, trainer=current_user, **values)
     except ValidationFailed as error:
-        db.session.rollback()
         form.form_errors.extend(error.messages)
         return render_template("assignments/form.html", form=form, assignment=assignment)
     flash(_("De opdracht %(title)s is opgeslagen.", title=assignment.title), "success")
     return redirect(url_for("assignments.overview"))
 
 
-def _get(model, model_id: int):
+M = TypeVar("M", bound=Model)
+
+
+def _get(model: type[M], model_id: int) -> M | None:
     """A row by the id in the URL; an id beyond the Integer range is unknown (not a 500)."""
-    return db.session.get(model, model_id) if model_id <= services.MAX_ID else None
+    return db.session.get(model, model_id) if model_id <= MAX_ID else None
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new():
+def new() -> ResponseReturnValue:
     return _save(None)
 
 
 @bp.route("/<int:assignment_id>/bewerken", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit(assignment_id: int):
+def edit(assignment_id: int) -> ResponseReturnValue:
     assignment = _get(Assignment, assignment_id)
     if assignment is None or assignment.withdrawn_at is not None:
         abort(404)
@@ -302,7 +309,7 @@ def edit(assignment_id: int):
 
 @bp.route("/<int:assignment_id>/intrekken", methods=["POST"])
 @role_required(*TRAINERS)
-def withdraw(assignment_id: int):
+def withdraw(assignment_id: int) -> ResponseReturnValue:
     assignment = _get(Assignment, assignment_id) or abort(404)
     services.withdraw(assignment)
     flash(
@@ -317,7 +324,7 @@ def withdraw(assignment_id: int):
 
 @bp.route("/deelnemers/<int:user_id>")
 @role_required(*TRAINERS)
-def learner(user_id: int):
+def learner(user_id: int) -> ResponseReturnValue:
     learner = _get(User, user_id) or abort(404)
     attempts = services.learner_attempts(learner)
     return render_template(

@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar, overload
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload, selectinload
 
+from academy.database import retry_on_conflict
 from academy.errors import ValidationFailed
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.models import (
     Assignment,
     AssignmentTarget,
@@ -31,9 +33,9 @@ from academy.models import (
     UserRole,
 )
 from academy.notifications.notices import add_notices
+from academy.security import MAX_ID
 from academy.training import progress, trail
 from academy.training.progress import ProgressData
-from academy.training.services import MAX_ID
 
 MAX_MESSAGE = 2000
 
@@ -100,6 +102,10 @@ def load_progress(user_ids: Iterable[int], assignments: Sequence[Assignment]) ->
     )
 
 
+@overload
+def _aware(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(moment: None) -> None: ...
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
@@ -109,14 +115,15 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
 def cell_for(user_id: int, assignment: Assignment, data: ProgressData, today: dt.date) -> Cell:
     """The status rules: done beats everything; not done after the due date is late
     (the due date itself still counts as on time)."""
+    exercise_ids: list[int] = []
+    lesson_ids: list[int] = []
     if assignment.exercise_id is not None:
         exercise_ids = [assignment.exercise_id]
-        lesson_ids: list[int] = []
-    else:
+    elif assignment.module_id is not None:
         exercise_ids = data.module_exercises.get(assignment.module_id, [])
         lesson_ids = data.module_lessons.get(assignment.module_id, [])
     percent = None
-    if assignment.module_id is not None:
+    if assignment.module is not None:
         percent = progress.progress_from(data, user_id, assignment.module).percent
     read = data.reads.get(user_id, {})
     best = [data.best.get((user_id, e)) for e in exercise_ids]
@@ -270,6 +277,7 @@ def check_assignment(
     return problems
 
 
+@retry_on_conflict
 def save_assignment(
     assignment: Assignment | None,
     *,
@@ -296,6 +304,8 @@ def save_assignment(
     )
     if problems:
         raise ValidationFailed(problems.values())
+    if due_date is None:  # check_assignment reports a missing date; this tells mypy
+        raise ValidationFailed([_("Kies een uiterste datum.")])
     if assignment is None:
         assignment = Assignment(created_by_id=trainer.id)
         db.session.add(assignment)
@@ -308,15 +318,14 @@ def save_assignment(
     ]
     db.session.flush()
     # Everyone the work is for hears of it, in the same transaction (once per person).
+    work = assignment.module or assignment.exercise
     add_notices(
         learners_of(assignment, team_members()),
         NotificationKind.NEW_ASSIGNMENT,
         f"new:{assignment.id}",
         {
             "assignment_id": assignment.id,
-            "title": (assignment.module or assignment.exercise).title
-            if (assignment.module or assignment.exercise)
-            else "",
+            "title": work.title if work is not None else "",
             "due_date": assignment.due_date.isoformat(),
         },
     )
@@ -330,7 +339,10 @@ def _valid(ids: Iterable[int]) -> list[int]:
     return [i for i in ids if 0 < i <= MAX_ID]
 
 
-def _get(model, model_id: int):
+M = TypeVar("M", bound=Model)
+
+
+def _get(model: type[M], model_id: int) -> M | None:
     return db.session.get(model, model_id) if _valid([model_id]) else None
 
 
@@ -387,7 +399,7 @@ def search_trail(attempt: Attempt) -> list[TrailStep]:
             query=log.query,
             filters=log.filters or {},
             result_count=log.result_count,
-            features=tuple(filter(None, (log.features or "").split(","))),
+            features=tuple(sorted(log.features)),
         )
         if log.kind == trail.SEARCH
         else TrailStep(at=_aware(log.created_at), kind="hint")

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from academy.audit.services import AuditAction
 
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, object] = {  # keyed by AuditAction, a str; looked up by the stored str
     AuditAction.LOGIN: _l("Ingelogd"),
     AuditAction.LOGIN_FAILED: _l("Inloggen mislukt"),
     AuditAction.LOGIN_SSO: _l("Ingelogd met gemeenteaccount"),

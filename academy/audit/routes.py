@@ -1,6 +1,8 @@
 import datetime as dt
+from typing import Any
 
-from flask import render_template, request, url_for
+from flask import Response, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from academy.audit import bp
@@ -9,12 +11,11 @@ from academy.audit.services import (
     PAGE_SIZE,
     AuditAction,
     AuditFilter,
+    commit_event,
     export_events,
     list_events,
-    record_event,
 )
 from academy.auth.decorators import role_required
-from academy.extensions import db
 from academy.models import Role
 from academy.spreadsheets import download, file_name
 
@@ -64,11 +65,11 @@ def _page() -> int:
 
 @bp.route("/beheer/audit")
 @role_required(Role.ADMIN)
-def events():
+def events() -> ResponseReturnValue:
     filters, notices = _audit_filter()
     page = _page()
     rows, total = list_events(filters, page)
-    kept = {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+    kept: dict[str, Any] = {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
     return render_template(
         "audit/events.html",
         events=rows,
@@ -87,17 +88,17 @@ def events():
 
 @bp.route("/beheer/audit/export.csv")
 @role_required(Role.ADMIN)
-def export_csv():
+def export_csv() -> ResponseReturnValue:
     return _export("csv")
 
 
 @bp.route("/beheer/audit/export.xlsx")
 @role_required(Role.ADMIN)
-def export_xlsx():
+def export_xlsx() -> ResponseReturnValue:
     return _export("xlsx")
 
 
-def _export(fmt: str):
+def _export(fmt: str) -> Response:
     """The filtered events, as on the page, as a CSV or a typed .xlsx."""
     filters, _notices = _audit_filter()
     rows = export_events(filters)
@@ -127,8 +128,7 @@ def _export(fmt: str):
         for event in rows
     ]
     # Exporting the trail is itself an event (it holds personal data).
-    record_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows), "formaat": fmt})
-    db.session.commit()
+    commit_event(AuditAction.AUDIT_EXPORTED, details={"rijen": len(rows), "formaat": fmt})
     # One defuser and one CSV dialect for every export (academy/spreadsheets.py).
     name = file_name(
         "audittrail",

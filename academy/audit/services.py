@@ -16,6 +16,7 @@ from flask import has_request_context, request
 from flask_login import current_user
 from sqlalchemy import Select, func, select
 
+from academy.database import retry_on_conflict
 from academy.extensions import db
 from academy.models import AuditEvent, User
 
@@ -75,7 +76,8 @@ def record_event(
     if actor is _CURRENT:
         actor = current_user if has_request_context() and current_user.is_authenticated else None
     if actor is not None and not isinstance(actor, User):
-        actor = actor._get_current_object()  # type: ignore[attr-defined]  (the proxy)
+        # Flask-Login's current_user is a proxy; the event needs the User behind it.
+        actor = getattr(actor, "_get_current_object", lambda: None)()
     if target is not None:
         target_type = target_type or getattr(target, "__tablename__", type(target).__name__)
         target_id = target_id or getattr(target, "id", "") or ""
@@ -92,6 +94,23 @@ def record_event(
         details=_clean(details or {}),
     )
     db.session.add(event)
+    return event
+
+
+@retry_on_conflict
+def commit_event(
+    action: AuditAction,
+    *,
+    actor: User | None | object = _CURRENT,
+    actor_name: str | None = None,
+    details: Mapping[str, object] | None = None,
+) -> AuditEvent:
+    """Record one event as its own unit of work (an export, a failed sign-in) and commit it.
+
+    For a page that only reads but must leave a trace: the route does not commit itself.
+    """
+    event = record_event(action, actor=actor, actor_name=actor_name, details=details)
+    db.session.commit()
     return event
 
 

@@ -11,6 +11,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,11 +25,11 @@ from academy.auth.services import (
     create_api_token,
     list_api_tokens,
     logout_everywhere,
+    record_failed_sso,
     revoke_api_token,
 )
 from academy.auth.sessions import sign_in, sign_out
 from academy.errors import DomainError
-from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.redirects import safe_target
 
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
@@ -45,7 +46,7 @@ def login():
         result = authenticate(
             username, form.password.data, device_key=throttle.device_key(username)
         )
-        if result.outcome is LoginOutcome.OK:
+        if result.outcome is LoginOutcome.OK and result.user is not None:
             sign_in(result.user, remember=form.remember.data)
             flash(_("Welkom, %(name)s.", name=result.user.display_name), "success")
             response = redirect(safe_target(request.args.get("next"), url_for("main.home")))
@@ -66,7 +67,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():
+def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
         record_event(AuditAction.LOGOUT)
     sign_out()
@@ -76,7 +77,7 @@ def logout():
 
 @bp.route("/profiel/overal-uitloggen", methods=["POST"])
 @login_required
-def logout_all():
+def logout_all() -> ResponseReturnValue:
     """End every session and remember cookie of the user, on every device."""
     form = ConfirmForm()
     if not form.validate_on_submit():
@@ -89,7 +90,7 @@ def logout_all():
 
 @bp.route("/wachtwoord", methods=["GET", "POST"])
 @login_required
-def change_own_password():
+def change_own_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if change_password(
@@ -106,7 +107,7 @@ def change_own_password():
 
 @bp.route("/profiel", methods=["GET", "POST"])
 @login_required
-def profile():
+def profile() -> ResponseReturnValue:
     """The user's own page: personal API tokens (made, listed, revoked) and links."""
     form = ApiTokenForm()
     new_token = None
@@ -119,7 +120,6 @@ def profile():
                 read_only=form.read_only.data,
             )
         except DomainError as error:
-            db.session.rollback()
             form.name.errors.append(str(error))
         else:
             form = ApiTokenForm(formdata=None)
@@ -140,7 +140,7 @@ def profile():
 
 @bp.route("/profiel/tokens/<int:token_id>/intrekken", methods=["POST"])
 @login_required
-def revoke_token(token_id: int):
+def revoke_token(token_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if not form.validate_on_submit():
         abort(400)
@@ -151,7 +151,7 @@ def revoke_token(token_id: int):
 
 
 @bp.route("/login/gemeente")
-def sso_login():
+def sso_login() -> ResponseReturnValue:
     """Start single sign-on: off (404) unless OIDC_ISSUER is configured."""
     if not sso.enabled():
         abort(404)
@@ -162,7 +162,7 @@ def sso_login():
 
 
 @bp.route("/login/gemeente/terug")
-def sso_callback():
+def sso_callback() -> ResponseReturnValue:
     """The provider sends the browser back here with a code; Authlib checks state and
     nonce, exchanges the code and verifies the ID token."""
     if not sso.enabled():
@@ -175,24 +175,13 @@ def sso_callback():
             claims.update(sso.client().userinfo(token=token))
     except Exception as error:  # noqa: BLE001 - any failed round trip is a failed sign-in
         log.warning("SSO sign-in failed: %s", type(error).__name__)
-        db.session.rollback()
-        record_event(
-            AuditAction.LOGIN_SSO_FAILED, actor=None, details={"fout": type(error).__name__}
-        )
-        db.session.commit()
+        record_failed_sso(type(error).__name__)
         flash(failed, "error")
         return redirect(url_for("auth.login"))
     identity = sso.identity_from_claims(claims)
     user = sso.user_for_identity(identity) if identity is not None else None
     if user is None:
-        db.session.rollback()
-        record_event(
-            AuditAction.LOGIN_SSO_FAILED,
-            actor=None,
-            actor_name=identity.username if identity else "",
-            details={"fout": "geen_actief_account"},
-        )
-        db.session.commit()
+        record_failed_sso("geen_actief_account", identity.username if identity else "")
         flash(failed, "error")
         return redirect(url_for("auth.login"))
     target = safe_target(session.get("sso_next"), url_for("main.home"))

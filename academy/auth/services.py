@@ -11,16 +11,17 @@ from enum import Enum
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from academy.audit.services import AuditAction, client_address, record_event
 from academy.auth import throttle
 from academy.auth.sessions import current_session, end_sessions
-from academy.database import retry_on_conflict
+from academy.database import retry_on_conflict, rows_changed
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import ApiToken, User
+from academy.security import MAX_ID
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,9 @@ def authenticate(username: str, password: str, *, device_key: str | None = None)
     waiting = throttle.waiting(keys, now)
     user = find_user(username)
     usable = user is not None and not waiting and local_login_allowed(user)
-    matched = check_password_hash(user.password_hash if usable else _DUMMY_HASH, password)
-    if usable and matched and user.active:
+    stored_hash = user.password_hash if user is not None and usable else _DUMMY_HASH
+    matched = check_password_hash(stored_hash, password)
+    if user is not None and usable and matched and user.active:
         throttle.clear(keys[-1:])  # the account's (or device's) count; not the address's
         record_event(AuditAction.LOGIN, actor=user, details={"methode": "wachtwoord"})
         db.session.commit()
@@ -194,7 +196,7 @@ def hash_api_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _live_token_filter(now: dt.datetime):
+def _live_token_filter(now: dt.datetime) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     return (ApiToken.revoked_at.is_(None), ApiToken.expires_at > now)
 
 
@@ -209,6 +211,7 @@ def list_api_tokens(user: User) -> list[ApiToken]:
     )
 
 
+@retry_on_conflict
 def create_api_token(
     user: User, name: str, *, expires_in_days: int = 90, read_only: bool = False
 ) -> tuple[ApiToken, str]:
@@ -249,7 +252,7 @@ def create_api_token(
 
 def revoke_api_token(user: User, token_id: int) -> bool:
     """Revoke one of the user's own tokens; returns whether there was one to revoke."""
-    if not 0 < token_id < 2**31:  # beyond an Integer key (PostgreSQL int4) nothing exists
+    if not 0 < token_id <= MAX_ID:  # beyond an Integer key (PostgreSQL int4) nothing exists
         return False
     row = db.session.scalar(
         select(ApiToken).where(
@@ -272,7 +275,7 @@ def revoke_all_api_tokens(user: User) -> int:
         .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
-    count = result.rowcount or 0
+    count = rows_changed(result)
     if count:
         record_event(AuditAction.TOKEN_REVOKED, target=user, details={"aantal": count})
     return count
@@ -290,7 +293,8 @@ def token_for_api_request(token: str) -> ApiToken | None:
     now = utcnow()
     if row is None or row.revoked_at is not None or not row.user.active:
         return None
-    if _as_aware(row.expires_at) <= now:
+    expires_at = _as_aware(row.expires_at)
+    if expires_at is not None and expires_at <= now:
         return None
     last_used = _as_aware(row.last_used_at)
     if last_used is None or now - last_used >= LAST_USED_RESOLUTION:
@@ -299,7 +303,14 @@ def token_for_api_request(token: str) -> ApiToken | None:
     return row
 
 
-def user_for_api_token(token: str) -> User | None:
-    """The active user a live token belongs to, or None."""
-    row = token_for_api_request(token)
-    return row.user if row is not None else None
+@retry_on_conflict
+def record_failed_sso(reason: str, username: str | None = None) -> None:
+    """Put a failed single sign-on in the audit trail as its own unit of work.
+
+    Whatever the failed round trip left in the session (a half-made account) is dropped first.
+    """
+    db.session.rollback()
+    record_event(
+        AuditAction.LOGIN_SSO_FAILED, actor=None, actor_name=username, details={"fout": reason}
+    )
+    db.session.commit()

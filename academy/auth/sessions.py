@@ -25,6 +25,7 @@ from flask import current_app, g, has_request_context, request, session
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import joinedload
 
+from academy.database import rows_changed
 from academy.extensions import db
 from academy.models import User, UserSession
 
@@ -134,10 +135,10 @@ def end_sessions(user: User, *, keep: UserSession | None = None) -> int:
     result = db.session.execute(
         query.values(revoked_at=now), execution_options={"synchronize_session": "fetch"}
     )
-    return result.rowcount or 0
+    return rows_changed(result)
 
 
-def on_remember_cookie(_app, user: User) -> None:
+def on_remember_cookie(_app: object, user: User) -> None:
     """Flask-Login's user_loaded_from_cookie receiver (one function: connecting it again,
     for another app in the same process, does not add a second receiver)."""
     rotate_remembered(user)

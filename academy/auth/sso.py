@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from authlib.integrations.flask_client import OAuth
+from authlib.integrations.flask_client import FlaskOAuth2App, OAuth
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
@@ -57,7 +58,7 @@ def enabled() -> bool:
     return bool(current_app.config.get("OIDC_ISSUER"))
 
 
-def client():
+def client() -> FlaskOAuth2App:
     return current_app.extensions[_REGISTRY].create_client(CLIENT_NAME)
 
 
@@ -111,7 +112,7 @@ def _roles_for(groups: tuple[str, ...]) -> set[Role] | None:
     return roles or {Role.EMPLOYEE}
 
 
-def _team_for(groups: tuple[str, ...]) -> Team | None | bool:
+def _team_for(groups: tuple[str, ...]) -> Team | None | Literal[False]:
     """The team the groups name (made when missing); False when no mapping is configured."""
     mapping = _mapping(current_app.config["OIDC_TEAM_GROUPS"])
     if not mapping:
@@ -180,7 +181,7 @@ def _apply_groups(user: User, groups: tuple[str, ...]) -> None:
     team = _team_for(groups)
     if team is not False and team is not user.team:
         before_name = user.team.name if user.team else ""
-        user.team = team  # type: ignore[assignment]
+        user.team = team
         record_event(
             AuditAction.USER_TEAM_CHANGED,
             actor=None,

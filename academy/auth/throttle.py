@@ -26,6 +26,7 @@ from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from werkzeug.wrappers import Response
 
 from academy.extensions import db
 from academy.models import LoginThrottle
@@ -87,21 +88,21 @@ def waiting(keys: Iterable[str], now: dt.datetime | None = None) -> bool:
 def count_failure(key: str, now: dt.datetime | None = None) -> int:
     """Add one failure to `key` in one atomic statement; returns the new count."""
     now = now or utcnow()
-    table = LoginThrottle.__table__
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(table).values(key=key, failures=1, last_failure_at=now)
-    statement = statement.on_conflict_do_update(
-        index_elements=[table.c.key],
+    row = insert(LoginThrottle).values(key=key, failures=1, last_failure_at=now)
+    upsert = row.on_conflict_do_update(
+        index_elements=[LoginThrottle.key],
         set_={
             # A quiet window forgets the earlier failures.
             "failures": case(
-                (table.c.last_failure_at < now - _window(), 1), else_=table.c.failures + 1
+                (LoginThrottle.last_failure_at < now - _window(), 1),
+                else_=LoginThrottle.failures + 1,
             ),
             "last_failure_at": now,
         },
-    ).returning(table.c.failures)
-    return db.session.execute(statement).scalar_one()
+    ).returning(LoginThrottle.failures)
+    return db.session.execute(upsert).scalar_one()
 
 
 def clear(keys: Iterable[str]) -> None:
@@ -141,7 +142,7 @@ def new_device_cookie(username: str) -> str:
     return _serializer().dumps({"u": username.strip().lower(), "n": secrets.token_urlsafe(16)})
 
 
-def set_device_cookie(response, username: str) -> None:
+def set_device_cookie(response: Response, username: str) -> None:
     response.set_cookie(
         DEVICE_COOKIE,
         new_device_cookie(username),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -14,7 +15,9 @@ from academy.models import (
     Assignment,
     AssignmentTarget,
     Attempt,
+    Exercise,
     ExerciseKind,
+    Lesson,
     LessonRead,
     Module,
     QueryLog,
@@ -23,7 +26,11 @@ from academy.models import (
     User,
     UserRole,
 )
+from academy.training.grading import GradeResult
 from search_module import parse_query
+
+if TYPE_CHECKING:  # the seed command imports this module
+    from academy.demo.seed import SeedReport
 
 # Modules whose completion counts as "trained in finding" next to a theme's maturity.
 CORE_MODULE_SLUGS = (
@@ -59,7 +66,7 @@ COLLEAGUES: tuple[Colleague, ...] = (
 )
 
 
-def seed_colleagues(password_hash: str, teams: dict[str, Team], report) -> None:
+def seed_colleagues(password_hash: str, teams: dict[str, Team], report: SeedReport) -> None:
     existing = set(db.session.scalars(select(User.username)))
     for colleague in COLLEAGUES:
         if colleague.username in existing:
@@ -86,7 +93,7 @@ def _progress_for(
     diligence: float,
     rng: random.Random,
     now: dt.datetime,
-    report,
+    report: SeedReport,
 ) -> None:
     """Lessons read and attempts made, in module order, as far as `diligence` reaches."""
     steps = [(m, "lesson", x) for m in modules for x in m.lessons] + [
@@ -95,9 +102,9 @@ def _progress_for(
     steps.sort(key=lambda s: (s[0].position, s[1] == "exercise"))
     reach = int(len(steps) * diligence)
     moment = now - dt.timedelta(days=40)
-    for _module, kind, item in steps[:reach]:
+    for _module, _kind, item in steps[:reach]:
         moment += dt.timedelta(hours=rng.randint(2, 30))
-        if kind == "lesson":
+        if isinstance(item, Lesson):
             db.session.add(LessonRead(user_id=user.id, lesson_id=item.id, read_at=moment))
             report.add("lesson reads")
             continue
@@ -124,7 +131,7 @@ def _progress_for(
                 started_at=moment,
                 submitted_at=moment + dt.timedelta(minutes=6),
                 scored_at=moment + dt.timedelta(minutes=6),
-                feedback={"messages": []},
+                feedback=GradeResult(score, passed).to_json(),
             )
         db.session.add(attempt)
         db.session.flush()
@@ -137,7 +144,7 @@ def _progress_for(
                     filters=filters,
                     result_count=count,
                     elapsed_ms=12.0,
-                    features=",".join(sorted(parse_query(query).features)),
+                    features=parse_query(query).features,
                     attempt_id=attempt.id,
                     created_at=moment + dt.timedelta(minutes=index + 1),
                 )
@@ -153,7 +160,9 @@ def _first_word(query: str) -> str:
     return "zoeken"
 
 
-def _demo_trail(item, good: bool, rng: random.Random) -> list[tuple[str, dict, int]]:
+def _demo_trail(
+    item: Exercise, good: bool, rng: random.Random
+) -> list[tuple[str, dict[str, list[str]], int]]:
     """A search trail for a demo attempt. A passed attempt searches like the expert after a
     first try; a failed one shows what the coaching points at: one loose word, the same
     search again, and a misspelling with no results that was not followed up."""
@@ -165,7 +174,7 @@ def _demo_trail(item, good: bool, rng: random.Random) -> list[tuple[str, dict, i
             expert = expert or _SKILL_EXAMPLES.get(item.required_skill, word)
             if item.required_skill == "facet":
                 filters = filters or {"type": ["onderzoek"]}
-        trail = [(word, {}, rng.randint(20, 300))]
+        trail: list[tuple[str, dict[str, list[str]], int]] = [(word, {}, rng.randint(20, 300))]
         if expert or filters:
             trail.append((expert, filters, rng.randint(1, 15)))
         return trail
@@ -188,7 +197,7 @@ _SKILL_EXAMPLES = {
 }
 
 
-def seed_learning(trainer: User | None, today: dt.date, report) -> None:
+def seed_learning(trainer: User | None, today: dt.date, report: SeedReport) -> None:
     """Progress for the demo colleagues and assignments in every state."""
     if db.session.scalar(select(Assignment.id).limit(1)) is not None:
         return  # already seeded (or real assignments exist): leave them alone

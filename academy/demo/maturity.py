@@ -168,7 +168,7 @@ def plan_analyses(
         products.append((template.format(name=name.lower()), level, "gepland"))
     if rng.random() < 0.2:
         products.append((f"Oude rapportage {name.lower()}", 1, "uitgefaseerd"))
-    unique = {}
+    unique: dict[str, tuple[str, int, str, str]] = {}
     for product_name, level, status in products:
         sources = ", ".join(rng.sample(DATA_SOURCES, rng.randint(1, 3)))
         unique.setdefault(product_name, (product_name, level, status, sources))

@@ -233,7 +233,9 @@ def seed_curriculum(report: SeedReport) -> None:
                 max_attempts=item.max_attempts,
             )
             exercise.key_documents = [
-                db.session.get(Document, keys[key]) for key in item.key_documents if key in keys
+                document
+                for key in item.key_documents
+                if key in keys and (document := db.session.get(Document, keys[key])) is not None
             ]
             module.exercises.append(exercise)
             report.add("exercises")

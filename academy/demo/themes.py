@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from academy.maturity.domains import DOMAINS
+
 
 @dataclass(frozen=True)
 class TeamSeed:
@@ -29,18 +31,6 @@ class ThemeSeed:
     team: str
     description: str
 
-
-DOMAINS: tuple[str, ...] = (
-    "Bestuur",
-    "Veiligheid",
-    "Verkeer",
-    "Economie",
-    "Onderwijs",
-    "Sport en cultuur",
-    "Sociaal domein",
-    "Volksgezondheid en milieu",
-    "Volkshuisvesting en ruimte",
-)
 
 # Afdelingen that author documents in the practice corpus.
 DEPARTMENTS: tuple[str, ...] = (

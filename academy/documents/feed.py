@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, event, func, insert, inspect, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
 from academy.extensions import db
 from academy.models import Document, DocumentChange, Theme
@@ -49,12 +49,12 @@ def record_changes(
     session: Session | None = None,
 ) -> None:
     """Append feed entries for documents written by a bulk statement (not the ORM)."""
-    session = session or db.session
+    target: Session | scoped_session[Any] = session or db.session
     now = _now()
     if isinstance(document_ids, Select):
         subquery = document_ids.subquery()
         column = next(iter(subquery.c))
-        session.execute(
+        target.execute(
             insert(DocumentChange).from_select(
                 ["document_id", "removed", "created_at"],
                 select(
@@ -65,7 +65,7 @@ def record_changes(
         return
     rows = [{"document_id": int(i), "removed": removed, "created_at": now} for i in document_ids]
     if rows:
-        session.execute(insert(DocumentChange), rows)
+        target.execute(insert(DocumentChange), rows)
 
 
 def latest_sequence() -> int:

@@ -542,7 +542,8 @@ def _store_batch(
         raise _Cancelled
     loaded_files = [(rel, item) for rel, item in batch if isinstance(item, LoadedFile)]
     keys = [KEY_PREFIX + relative for relative, _loaded in loaded_files]
-    outcomes: list[ImportFile] = []
+    # Each outcome with its document, whose id is known only after the flush.
+    outcomes: list[tuple[ImportFile, Document | None]] = []
     try:
         existing = {
             document.key: document
@@ -589,9 +590,9 @@ def _store_batch(
             outcomes.append(_outcome(run, relative, FileOutcome.ADDED, document))
             state.seen_hashes[loaded.content_hash] = relative
         db.session.flush()
-        for outcome in outcomes:
-            if outcome.document_id is None and getattr(outcome, "_document", None) is not None:
-                outcome.document_id = outcome._document.id  # type: ignore[attr-defined]
+        for outcome, outcome_document in outcomes:
+            if outcome.document_id is None and outcome_document is not None:
+                outcome.document_id = outcome_document.id
             db.session.add(outcome)
         run.done = done
         run.current_file = current[:1000]
@@ -632,7 +633,7 @@ def _outcome(
     document: Document | None = None,
     *,
     reason: str = "",
-) -> ImportFile:
+) -> tuple[ImportFile, Document | None]:
     setattr(run, outcome.value, getattr(run, outcome.value) + 1)
     row = ImportFile(
         run_id=run.id,
@@ -641,8 +642,7 @@ def _outcome(
         reason=reason,
         document_id=document.id if document is not None else None,
     )
-    row._document = document  # type: ignore[attr-defined]  (id known after the flush)
-    return row
+    return row, document
 
 
 def prune_missing(run: ImportRun, seen_keys: set[str]) -> int:
@@ -833,11 +833,6 @@ def _same(document: Document, fields: dict[str, Any]) -> bool:
 def _assign(document: Document, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
         setattr(document, name, value)
-
-
-def _year(value: str, *, anywhere: bool = False) -> int | None:
-    """A year from "2021" or "2021.0" (or anywhere in the text); see describe.py."""
-    return describe.find_year(value) if anywhere else describe.parse_year(value)
 
 
 def _summary_from(body: str) -> str:

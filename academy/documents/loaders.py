@@ -29,16 +29,20 @@ import stat
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from academy.documents import describe
 from academy.documents.archives import ArchiveRefused, check_members
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read (slow import)
+    from docx.table import Table as DocxTable
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -741,7 +745,7 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
                 raise LoadError("versleutelde PDF")
             title = ""
             try:
-                title = str((reader.metadata or {}).get("/Title") or "")
+                title = str(reader.metadata.get("/Title") or "") if reader.metadata else ""
             except Exception:  # a broken Info dictionary only costs the title
                 title = ""
             pages = []
@@ -856,7 +860,7 @@ def _read_docx(data: bytes) -> tuple[str, str, str]:
     return heading, "\n\n".join(parts), joined
 
 
-def _docx_table(table) -> tuple[str, str]:  # noqa: ANN001 - docx.table.Table
+def _docx_table(table: DocxTable) -> tuple[str, str]:
     """The table as text (cells separated by spaces) and as a Markdown pipe table."""
     rows: list[list[str]] = []
     for row in table.rows:
@@ -883,7 +887,7 @@ def _docx_table(table) -> tuple[str, str]:  # noqa: ANN001 - docx.table.Table
 # --------------------------------------------------------------------------- sidecars
 
 
-def _canonical(record: dict[object, object]) -> dict[str, str]:
+def _canonical(record: Mapping[Any, object]) -> dict[str, str]:
     """Known keys only, under their Dutch names, as stripped strings."""
     result: dict[str, str] = {}
     for raw_key, raw_value in record.items():
@@ -1022,10 +1026,10 @@ def _folder_json(name: str, text: str) -> tuple[dict[str, dict[str, str]], tuple
     skipped = 0
     for item in items:
         file_name = _file_name_of(item) if item is not None else ""
-        if not file_name:
+        if item is None or not file_name:
             skipped += 1
             continue
-        rows[file_name] = _canonical(item)  # type: ignore[arg-type]
+        rows[file_name] = _canonical(item)
     if skipped:
         problems.append(f"{name}: {skipped} item(s) zonder bestandsnaam overgeslagen")
     return rows, tuple(problems)
@@ -1048,8 +1052,9 @@ def _folder_csv(name: str, text: str) -> tuple[dict[str, dict[str, str]], tuple[
             if not file_name:
                 skipped += 1
                 continue
-            record.pop(None, None)  # type: ignore[call-overload]  # surplus cells
-            rows[file_name] = _canonical(record)  # type: ignore[arg-type]
+            # Surplus cells sit under the key None (DictReader's restkey); they are dropped.
+            cells = {key: value for key, value in record.items() if isinstance(key, str)}
+            rows[file_name] = _canonical(cells)
     except csv.Error as error:
         return rows, (f"{name}: onleesbare CSV ({_short_error(error)}); deels gebruikt",)
     if skipped:

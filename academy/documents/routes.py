@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -48,7 +49,7 @@ def _labels() -> dict[str, dict[str, str]]:
 
 @bp.route("")
 @role_required(Role.ADMIN)
-def index():
+def index() -> ResponseReturnValue:
     flt = services.DocumentFilter(
         q=request.args.get("q", "").strip()[:200],
         origin=request.args.get("herkomst", "")[:20],
@@ -92,7 +93,7 @@ def _document_form(document: Document, formdata: object = None) -> DocumentForm:
 
 @bp.route("/<int:document_id>", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
-def detail(document_id: int):
+def detail(document_id: int) -> ResponseReturnValue:
     document = _document_or_404(document_id)
     form = _document_form(document, request.form if request.method == "POST" else None)
     if request.method == "POST":
@@ -128,7 +129,7 @@ def _indexed_chars() -> int:
 
 @bp.route("/<int:document_id>/verwijderen", methods=["POST"])
 @role_required(Role.ADMIN)
-def delete(document_id: int):
+def delete(document_id: int) -> ResponseReturnValue:
     document = _document_or_404(document_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -140,7 +141,7 @@ def delete(document_id: int):
 
 @bp.route("/<int:document_id>/herindexeren", methods=["POST"])
 @role_required(Role.ADMIN)
-def reindex(document_id: int):
+def reindex(document_id: int) -> ResponseReturnValue:
     document = _document_or_404(document_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -152,7 +153,9 @@ def reindex(document_id: int):
 # --------------------------------------------------------------------------- runs
 
 
-def _imports_page(upload: UploadImportForm, folder: FolderImportForm, status: int = 200):
+def _imports_page(
+    upload: UploadImportForm, folder: FolderImportForm, status: int = 200
+) -> ResponseReturnValue:
     return render_template(
         "documents/imports.html",
         runs=services.list_runs(),
@@ -172,7 +175,7 @@ def _folder_form(formdata: object = None) -> FolderImportForm:
 
 @bp.route("/imports")
 @role_required(Role.ADMIN)
-def imports():
+def imports() -> ResponseReturnValue:
     importer.mark_interrupted_runs()
     return _imports_page(UploadImportForm(), _folder_form())
 
@@ -183,7 +186,7 @@ def _max_file_bytes() -> int:
 
 @bp.route("/imports", methods=["POST"])
 @role_required(Role.ADMIN)
-def start_upload():
+def start_upload() -> ResponseReturnValue:
     # Large uploads are what this page is for: its own limit, not the site-wide one.
     request.max_content_length = int(current_app.config["IMPORT_MAX_UPLOAD_MB"]) * 1024 * 1024
     form = UploadImportForm()
@@ -197,7 +200,7 @@ def start_upload():
 
 @bp.route("/imports/map", methods=["POST"])
 @role_required(Role.ADMIN)
-def start_folder():
+def start_folder() -> ResponseReturnValue:
     form = _folder_form(request.form)
     if not form.validate_on_submit():
         return _imports_page(UploadImportForm(), form, 400)
@@ -223,7 +226,7 @@ def _run_or_404(run_id: int) -> ImportRun:
 
 @bp.route("/imports/<int:run_id>")
 @role_required(Role.ADMIN)
-def run_detail(run_id: int):
+def run_detail(run_id: int) -> ResponseReturnValue:
     importer.mark_interrupted_runs()
     run = _run_or_404(run_id)
     outcome = request.args.get("uitkomst", "")
@@ -240,7 +243,7 @@ def run_detail(run_id: int):
 
 @bp.route("/imports/<int:run_id>/voortgang")
 @role_required(Role.ADMIN)
-def run_progress(run_id: int):
+def run_progress(run_id: int) -> ResponseReturnValue:
     """The run's progress for the page's script (the page works without it too)."""
     run = _run_or_404(run_id)
     return jsonify(
@@ -259,7 +262,7 @@ def run_progress(run_id: int):
 
 @bp.route("/imports/<int:run_id>/annuleren", methods=["POST"])
 @role_required(Role.ADMIN)
-def cancel_run(run_id: int):
+def cancel_run(run_id: int) -> ResponseReturnValue:
     _run_or_404(run_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -270,7 +273,7 @@ def cancel_run(run_id: int):
 
 @bp.route("/imports/<int:run_id>/hervatten", methods=["POST"])
 @role_required(Role.ADMIN)
-def resume_run(run_id: int):
+def resume_run(run_id: int) -> ResponseReturnValue:
     run = _run_or_404(run_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -287,7 +290,7 @@ def resume_run(run_id: int):
 
 @bp.route("/imports/<int:run_id>/documenten-verwijderen", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
-def delete_run_documents(run_id: int):
+def delete_run_documents(run_id: int) -> ResponseReturnValue:
     run = _run_or_404(run_id)
     form = ConfirmForm()
     ids = services.run_document_ids(run.id)

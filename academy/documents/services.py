@@ -65,7 +65,7 @@ def doctype_choices() -> list[str]:
     return [*DOCUMENT_TYPES, OTHER_DOCTYPE]
 
 
-def _filtered(flt: DocumentFilter) -> Select[tuple[Document]]:
+def _filtered(flt: DocumentFilter) -> Select[Document]:
     query = select(Document)
     if flt.q:
         pattern = "%" + flt.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -1,10 +1,10 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from academy.extensions import db
 from academy.main import bp
-from academy.main.services import home_tiles
+from academy.main.services import home_tiles, remember_language
 from academy.models import Role
 from academy.redirects import referrer_target
 from academy.training.learner_home import learner_home
@@ -12,7 +12,7 @@ from academy.training.learner_home import learner_home
 
 @bp.route("/")
 @login_required
-def home():
+def home() -> ResponseReturnValue:
     learning = None
     if Role.EMPLOYEE in current_user.roles:  # everyone who learns
         learning = learner_home(current_user)
@@ -20,12 +20,12 @@ def home():
 
 
 @bp.route("/toegankelijkheid")
-def accessibility():
+def accessibility() -> ResponseReturnValue:
     return render_template("main/accessibility.html")
 
 
 @bp.route("/taal", methods=["POST"])
-def set_language():
+def set_language() -> ResponseReturnValue:
     """Remember the chosen language in the session and, when signed in, on the account."""
     language = request.form.get("taal", "")
     if language not in current_app.config["LANGUAGES"]:
@@ -33,6 +33,5 @@ def set_language():
     else:
         session["taal"] = language
         if current_user.is_authenticated:
-            current_user.locale = language
-            db.session.commit()
+            remember_language(current_user, language)
     return redirect(referrer_target(url_for("main.home")))

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from academy.database import retry_on_conflict
+from academy.extensions import db
 from academy.models import Role, User
 
 
@@ -74,3 +76,10 @@ def home_tiles(user: User) -> list[HomeTile]:
             )
         )
     return tiles
+
+
+@retry_on_conflict
+def remember_language(user: User, language: str) -> None:
+    """Keep the chosen interface language on the account, for the next sign-in and e-mail."""
+    user.locale = language
+    db.session.commit()

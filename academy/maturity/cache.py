@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from markupsafe import Markup
+
+if TYPE_CHECKING:  # the services import nothing from here; the annotation only names them
+    from academy.maturity.services import PortfolioSnapshot
 
 T = TypeVar("T")
 
@@ -39,5 +44,6 @@ class VersionedCache(Generic[T]):
             self._entries.clear()
 
 
-chart_cache: VersionedCache[bytes | str] = VersionedCache()  # SVGs and HTML fragments
-snapshot_cache: VersionedCache[object] = VersionedCache(max_entries=8)
+chart_cache: VersionedCache[bytes] = VersionedCache()  # SVGs
+section_cache: VersionedCache[Markup] = VersionedCache()  # HTML fragments with charts
+snapshot_cache: VersionedCache[PortfolioSnapshot] = VersionedCache(max_entries=8)

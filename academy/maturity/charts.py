@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 
@@ -20,6 +22,8 @@ from matplotlib import rc_context  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import Locator, MaxNLocator  # noqa: E402
+from matplotlib.typing import RcKeyType  # noqa: E402
 
 from academy.maturity import cache  # noqa: E402
 from academy.maturity.services import (  # noqa: E402
@@ -45,7 +49,7 @@ STATUS_COLOURS = {
     LevelStatus.IN_PROGRESS: "#f0c36d",
     LevelStatus.IN_ORDER: "#1b7a4a",
 }
-SVG_SETTINGS = {
+SVG_SETTINGS: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # keep text as <text>, not glyph outlines
     "svg.hashsalt": "data-academie",  # stable ids, so equal data gives equal bytes
     "font.family": "DejaVu Sans",
@@ -63,6 +67,12 @@ def level_label(level: int, names: dict[int, str], none_label: str) -> str:
 
 HALF_WIDTH = 6.0  # inches: beside another chart at 1280 px
 FULL_WIDTH = 12.5  # inches: a wide chart (1,200 px) in its 1,222 px box at 1280 px
+
+
+def _integer_ticks(locator: Locator) -> None:
+    """Counts get whole-number ticks (the default locator is a MaxNLocator)."""
+    if isinstance(locator, MaxNLocator):
+        locator.set_params(integer=True)
 
 
 def to_svg(figure: Figure, title: str = "", description: str = "") -> bytes:
@@ -128,7 +138,7 @@ def themes_per_level_chart(
         axes.invert_yaxis()
         axes.set_xlabel(axis_label)
         axes.set_title(title, loc="left")
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        _integer_ticks(axes.xaxis.get_major_locator())
         return to_svg(figure, title, _pairs(labels, counts))
 
 
@@ -206,7 +216,7 @@ def quarterly_distribution_chart(
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         axes.set_xticks(list(positions), [q.label for q in quarters], rotation=60, ha="right")
         axes.set_ylabel(axis_label)
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        _integer_ticks(axes.yaxis.get_major_locator())
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, reverse=True)
         axes.set_title(title, loc="left")
         last = quarters[-1] if quarters else None
@@ -251,7 +261,7 @@ def theme_history_chart(
         figure = _figure(HALF_WIDTH, 3.4, left=2.2, bottom=1.0, top=0.45)
         axes = figure.add_subplot()
         if points:
-            dates = [p[0] for p in points]
+            dates = np.asarray([p[0] for p in points])  # dates, converted by matplotlib
             levels = [p[1] for p in points]
             axes.step(dates, levels, where="post", color=LEVEL_COLOURS[1], linewidth=2)
             axes.plot(dates, levels, "o", color=LEVEL_COLOURS[1])

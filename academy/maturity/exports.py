@@ -38,7 +38,7 @@ def portfolio_table(
         _("Trend"),
         _("Laatst beoordeeld"),
     ] + [_("Status niveau %(n)s", n=n) for n in LEVEL_NUMBERS]
-    rows = [
+    rows: list[Row] = [
         [
             s.code,
             s.name,
@@ -69,7 +69,7 @@ def history_table(
         _("Toelichting"),
         _("Bewijs"),
     ] + [_("Status niveau %(n)s", n=n) for n in LEVEL_NUMBERS]
-    rows = []
+    rows: list[Row] = []
     for entry in history:
         assessment = entry.assessment
         rows.append(

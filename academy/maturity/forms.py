@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from academy.demo.themes import DOMAINS
+from academy.maturity.domains import DOMAINS
 from academy.models import LEVEL_NUMBERS, AnalysisStatus, LevelStatus
 
 STATUS_LABELS = {

@@ -7,11 +7,13 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
 from academy.auth.decorators import role_required
@@ -34,6 +36,7 @@ from academy.maturity.forms import (
 )
 from academy.maturity.services import NO_LEVEL, PortfolioFilter
 from academy.models import LEVEL_NUMBERS, Analysis, LevelCriterion, LevelStatus, Role, Team, Theme
+from academy.security import MAX_ID
 from academy.spreadsheets import download, file_name
 from academy.training import services as training_services
 
@@ -99,7 +102,7 @@ def _portfolio_sort() -> tuple[str, bool]:
 
 @bp.route("")
 @login_required
-def portfolio():
+def portfolio() -> ResponseReturnValue:
     filters, notices = _portfolio_filter()
     sort, descending = _portfolio_sort()
     version = services.data_version()
@@ -153,7 +156,7 @@ def _charts_section(snapshot: services.PortfolioSnapshot, version: str) -> Marku
             )
         )
 
-    return cache.chart_cache.get(("charts-section", version, locale), render)
+    return cache.section_cache.get(("charts-section", version, locale), render)
 
 
 def _render_chart(name: str, snapshot: services.PortfolioSnapshot) -> bytes:
@@ -190,7 +193,7 @@ def _render_chart(name: str, snapshot: services.PortfolioSnapshot) -> bytes:
     )
 
 
-def _svg_response(svg: bytes, version: str) -> Response:
+def _svg_response(svg: bytes, version: str) -> WerkzeugResponse:
     response = Response(svg, mimetype="image/svg+xml")
     response.set_etag(version)
     response.headers["Cache-Control"] = "private, no-cache"
@@ -203,7 +206,7 @@ def _svg_response(svg: bytes, version: str) -> Response:
 
 @bp.route("/grafieken/<name>.svg")
 @login_required
-def chart(name: str):
+def chart(name: str) -> ResponseReturnValue:
     if name not in CHARTS:
         abort(404)
     version = services.data_version()
@@ -216,7 +219,7 @@ def chart(name: str):
 
 @bp.route("/export.<fmt>")
 @login_required
-def export_portfolio(fmt: str):
+def export_portfolio(fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     filters, _notices = _portfolio_filter()
@@ -239,7 +242,7 @@ def export_portfolio(fmt: str):
 
 @bp.route("/ladder")
 @login_required
-def ladder():
+def ladder() -> ResponseReturnValue:
     return render_template(
         "maturity/ladder.html",
         levels=services.list_levels(),
@@ -250,7 +253,7 @@ def ladder():
 
 @bp.route("/ladder/<int:level>/criteria", methods=["POST"])
 @role_required(*WRITERS)
-def add_criterion(level: int):
+def add_criterion(level: int) -> ResponseReturnValue:
     if level not in LEVEL_NUMBERS:
         abort(404)
     form = CriterionForm()
@@ -264,7 +267,7 @@ def add_criterion(level: int):
 
 @bp.route("/ladder/criteria/<int:criterion_id>", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_criterion(criterion_id: int):
+def edit_criterion(criterion_id: int) -> ResponseReturnValue:
     criterion = db.session.get(LevelCriterion, criterion_id) or abort(404)
     form = CriterionForm(obj=criterion)
     if form.validate_on_submit():
@@ -278,7 +281,7 @@ def edit_criterion(criterion_id: int):
 
 @bp.route("/nieuw", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def new_theme():
+def new_theme() -> ResponseReturnValue:
     form = ThemeForm()
     form.owner_team_id.choices = _team_choices()
     if form.validate_on_submit():
@@ -301,7 +304,7 @@ def new_theme():
 
 @bp.route("/<code>")
 @login_required
-def theme_detail(code: str) -> str:
+def theme_detail(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     detail = services.theme_detail(theme)
     return render_template(
@@ -313,14 +316,18 @@ def theme_detail(code: str) -> str:
         analysis_status_labels=ANALYSIS_STATUS_LABELS,
         can_edit=_can_edit(),
         confirm=ConfirmForm(),
-        training=training_services.core_completion_by_team().get(theme.owner_team_id),
+        training=(
+            training_services.core_completion_by_team().get(theme.owner_team_id)
+            if theme.owner_team_id is not None
+            else None
+        ),
         theme_gaps=theme_preview(theme.code) if current_user.has_role(*GAP_READERS) else None,
     )
 
 
 @bp.route("/<code>/grafiek.svg")
 @login_required
-def theme_chart(code: str):
+def theme_chart(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     version = services.data_version()
     locale = str(get_locale())
@@ -341,7 +348,7 @@ def theme_chart(code: str):
 
 @bp.route("/<code>/export.<fmt>")
 @login_required
-def export_history(code: str, fmt: str):
+def export_history(code: str, fmt: str) -> ResponseReturnValue:
     if fmt not in ("csv", "xlsx"):
         abort(404)
     theme = _theme_or_404(code)
@@ -353,7 +360,7 @@ def export_history(code: str, fmt: str):
 
 @bp.route("/<code>/bewerken", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_theme(code: str):
+def edit_theme(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     form = ThemeForm(obj=theme)
     form.owner_team_id.choices = _team_choices()
@@ -370,7 +377,6 @@ def edit_theme(code: str):
                 description=form.description.data,
             )
         except DomainError as error:
-            db.session.rollback()
             form.code.errors.append(str(error))
         else:
             flash(_("Thema %(name)s is bijgewerkt.", name=theme.name), "success")
@@ -380,7 +386,7 @@ def edit_theme(code: str):
 
 @bp.route("/<code>/archiveren", methods=["POST"])
 @role_required(*WRITERS)
-def toggle_archive(code: str):
+def toggle_archive(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     services.set_archived(theme, not theme.archived)
     if theme.archived:
@@ -392,7 +398,7 @@ def toggle_archive(code: str):
 
 @bp.route("/<code>/beoordelen", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def record_assessment(code: str):
+def record_assessment(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     levels = services.list_levels()
     form = AssessmentForm()
@@ -411,7 +417,7 @@ def record_assessment(code: str):
         raw = request.form.getlist("criterium")
         # int() refuses more than 4300 digits (a ValueError); any id that long is unknown.
         checked = {
-            int(value) if len(value) <= 18 else 2**63
+            int(value) if len(value) <= 18 else MAX_ID + 1
             for value in raw
             if value.isascii() and value.isdecimal()
         }
@@ -430,7 +436,6 @@ def record_assessment(code: str):
                 note=form.note.data or "",
             )
         except services.ValidationFailed as error:
-            db.session.rollback()
             problems.extend(error.messages)
         else:
             flash(_("De beoordeling van %(name)s is opgeslagen.", name=theme.name), "success")
@@ -448,7 +453,7 @@ def record_assessment(code: str):
 
 @bp.route("/<code>/doel", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def set_target(code: str):
+def set_target(code: str) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     form = TargetForm()
     form.level.choices = level_choices(services.level_names())
@@ -461,7 +466,6 @@ def set_target(code: str):
                 set_by=current_user,
             )
         except services.ValidationFailed as error:
-            db.session.rollback()
             form.form_errors.extend(error.messages)
         else:
             flash(_("Het doel voor %(name)s is vastgelegd.", name=theme.name), "success")
@@ -471,13 +475,13 @@ def set_target(code: str):
 
 @bp.route("/<code>/analyses/nieuw", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def new_analysis(code: str):
+def new_analysis(code: str) -> ResponseReturnValue:
     return _analysis_form(_theme_or_404(code), None)
 
 
 @bp.route("/<code>/analyses/<int:analysis_id>", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_analysis(code: str, analysis_id: int):
+def edit_analysis(code: str, analysis_id: int) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     analysis = db.session.get(Analysis, analysis_id)
     if analysis is None or analysis.theme_id != theme.id:
@@ -485,7 +489,7 @@ def edit_analysis(code: str, analysis_id: int):
     return _analysis_form(theme, analysis)
 
 
-def _analysis_form(theme: Theme, analysis: Analysis | None):
+def _analysis_form(theme: Theme, analysis: Analysis | None) -> ResponseReturnValue:
     form = AnalysisForm(obj=analysis)
     form.level.choices = level_choices(services.level_names())
     if analysis is not None and not form.is_submitted():
@@ -507,7 +511,7 @@ def _analysis_form(theme: Theme, analysis: Analysis | None):
 
 @bp.route("/<code>/analyses/<int:analysis_id>/verwijderen", methods=["POST"])
 @role_required(*WRITERS)
-def delete_analysis(code: str, analysis_id: int):
+def delete_analysis(code: str, analysis_id: int) -> ResponseReturnValue:
     theme = _theme_or_404(code)
     analysis = db.session.get(Analysis, analysis_id)
     if analysis is None or analysis.theme_id != theme.id:

@@ -38,6 +38,7 @@ from academy.models import (
     Theme,
     User,
 )
+from academy.security import MAX_ID
 
 # Path segments under /themas that a theme code may not take.
 RESERVED_CODES = frozenset({"nieuw", "ladder", "grafieken", "export.csv", "export.xlsx"})
@@ -203,10 +204,12 @@ def theme_summaries(
     )
     if only_theme_id is not None:
         ranked = ranked.where(Assessment.theme_id == only_theme_id)
-    ranked = ranked.subquery()
+    ranked_rows = ranked.subquery()
     newest: dict[int, list[tuple[int, dt.date]]] = {}
     for assessment_id, theme_id, assessed_on, _rank in db.session.execute(
-        select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.theme_id, ranked.c.rank)
+        select(ranked_rows)
+        .where(ranked_rows.c.rank <= 2)
+        .order_by(ranked_rows.c.theme_id, ranked_rows.c.rank)
     ):
         newest.setdefault(theme_id, []).append((assessment_id, assessed_on))
     statuses = _statuses_by_assessment(a for pair in newest.values() for a, _d in pair)
@@ -221,11 +224,11 @@ def theme_summaries(
     )
     if only_theme_id is not None:
         target_rank = target_rank.where(Target.theme_id == only_theme_id)
-    target_rank = target_rank.subquery()
+    target_rows = target_rank.subquery()
     targets = {
         theme_id: (level, date)
         for theme_id, level, date, _rank in db.session.execute(
-            select(target_rank).where(target_rank.c.rank == 1)
+            select(target_rows).where(target_rows.c.rank == 1)
         )
     }
 
@@ -456,24 +459,37 @@ def get_theme(code: str) -> Theme | None:
     return db.session.scalar(select(Theme).where(Theme.code == code))
 
 
+def assessment_history(theme: Theme) -> list[tuple[Assessment, int]]:
+    """The theme's assessments, newest first (date, then id), each with its derived level.
+
+    The one query behind the theme page and the API, so both show the same history.
+    """
+    assessments = db.session.scalars(
+        select(Assessment)
+        .where(Assessment.theme_id == theme.id)
+        .options(
+            selectinload(Assessment.criteria_met),
+            selectinload(Assessment.evidence),
+            selectinload(Assessment.assessor),
+        )
+        .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+    )
+    return [(a, assessment_level(a)) for a in assessments]
+
+
+def assessment_level(assessment: Assessment) -> int:
+    """The level an assessment reaches (see `current_level`)."""
+    return current_level({r.level_number: r.status for r in assessment.level_statuses})
+
+
 def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
     summary = next(
         s
         for s in theme_summaries(include_archived=True, today=today, only_theme_id=theme.id)
         if s.id == theme.id
     )
-    assessments = list(
-        db.session.scalars(
-            select(Assessment)
-            .where(Assessment.theme_id == theme.id)
-            .options(
-                selectinload(Assessment.criteria_met),
-                selectinload(Assessment.evidence),
-                selectinload(Assessment.assessor),
-            )
-            .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
-        )
-    )
+    rated = assessment_history(theme)
+    assessments = [assessment for assessment, _level in rated]
     latest = assessments[0] if assessments else None
     met = {c.id for c in latest.criteria_met} if latest else set()
     levels = [
@@ -486,9 +502,7 @@ def theme_detail(theme: Theme, today: dt.date | None = None) -> ThemeDetail:
         )
         for level in list_levels()
     ]
-    levels_over_time = [
-        current_level({r.level_number: r.status for r in a.level_statuses}) for a in assessments
-    ]
+    levels_over_time = [level for _assessment, level in rated]
     history = [
         HistoryEntry(
             assessment,
@@ -614,7 +628,7 @@ def record_assessment(
     criteria_ids = set(criteria_met)
     # An id beyond the Integer key range (PostgreSQL int4) cannot exist; the database would
     # refuse the query with "integer out of range".
-    plausible = {i for i in criteria_ids if 0 < i < 2**31}
+    plausible = {i for i in criteria_ids if 0 < i <= MAX_ID}
     known = set(
         db.session.scalars(select(LevelCriterion.id).where(LevelCriterion.id.in_(plausible)))
     )
@@ -654,6 +668,7 @@ def record_assessment(
     return assessment
 
 
+@retry_on_conflict
 def set_target(
     theme: Theme,
     *,
@@ -687,6 +702,7 @@ def set_target(
     return target
 
 
+@retry_on_conflict
 def save_theme(
     theme: Theme | None,
     *,
@@ -759,7 +775,7 @@ def save_criterion(
                 LevelCriterion.level_number == level
             )
         )
-        criterion = LevelCriterion(level_number=level, position=position + 1)
+        criterion = LevelCriterion(level_number=level, position=(position or 0) + 1)
         db.session.add(criterion)
     criterion.text = text.strip()
     criterion.active = active

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from academy.extensions import db
+from academy.extensions import Model
 from academy.models.documents import Document
 from academy.models.training import Exercise, Module
 from academy.models.user import Team, User
@@ -17,7 +17,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A module or an exercise assigned with a due date. Withdrawing keeps the learners'
     attempts: they belong to the exercise, not to the assignment."""
 
@@ -50,7 +50,7 @@ class Assignment(db.Model):
         return self.exercise.title if self.exercise is not None else ""
 
 
-class AssignmentTarget(db.Model):
+class AssignmentTarget(Model):
     """One person or one team an assignment is for. A team target includes whoever is in
     the team now, so people who join later get the work too."""
 
@@ -72,7 +72,7 @@ class AssignmentTarget(db.Model):
     team: Mapped[Team | None] = relationship()
 
 
-class DocumentOpen(db.Model):
+class DocumentOpen(Model):
     """A user opened a document: during an attempt (the search trail), or from the results of
     a practice search (attempt_id None; the search gaps count it as a click)."""
 

@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import JSON, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from academy.extensions import db
+from academy.extensions import Model
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One recorded action. The actor's username is copied, so the trail outlives renames and
     deleted accounts; `details` never holds a secret (record_event filters them out)."""
 

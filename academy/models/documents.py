@@ -18,10 +18,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
-from academy.extensions import db
+from academy.extensions import Model
 from academy.models.maturity import Theme
 from academy.models.user import User
 from search_module.analysis import fold
@@ -55,7 +57,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Document(db.Model):
+class Document(Model):
     """A document in the practice corpus. The Whoosh index is derived from these rows."""
 
     __tablename__ = "documents"
@@ -95,7 +97,7 @@ class Document(db.Model):
         return f"<Document {self.key!r}>"
 
 
-class DocumentChange(db.Model):
+class DocumentChange(Model):
     """One entry of the change feed: document ``document_id`` was written or removed.
 
     ``seq`` only grows; every node's index remembers the last entry it applied and
@@ -122,7 +124,7 @@ class ImportState(StrEnum):
     INTERRUPTED = "interrupted"  # its worker died; can be resumed
 
 
-class ImportRun(db.Model):
+class ImportRun(Model):
     """One import of files (an upload or a server folder), run as a background job."""
 
     __tablename__ = "import_runs"
@@ -173,7 +175,7 @@ class FileOutcome(StrEnum):
     SKIPPED = "skipped"
 
 
-class ImportFile(db.Model):
+class ImportFile(Model):
     """What one import run did with one file; a resumed run skips files it has here."""
 
     __tablename__ = "import_files"
@@ -215,7 +217,28 @@ def _theme_code_default(context: DefaultExecutionContext) -> str | None:
     return theme_from_filters(context.get_current_parameters().get("filters"))
 
 
-class QueryLog(db.Model):
+class QueryFeatures(TypeDecorator[frozenset[str]]):
+    """A set of query features ("phrase", "or", ...) kept as a sorted JSON list.
+
+    The log reads back the very value `search_module` reported (a frozenset), so no reader
+    splits or joins strings; sorted, so equal sets are stored as equal text.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: frozenset[str] | None, dialect: Dialect
+    ) -> list[str] | None:
+        return None if value is None else sorted(value)
+
+    def process_result_value(self, value: object, dialect: Dialect) -> frozenset[str]:
+        if not isinstance(value, list):
+            return frozenset()
+        return frozenset(str(feature) for feature in value)
+
+
+class QueryLog(Model):
     """One search a user ran: the trail trainers read and exercises grade."""
 
     __tablename__ = "query_logs"
@@ -230,8 +253,8 @@ class QueryLog(db.Model):
     page: Mapped[int] = mapped_column(Integer, default=1)
     result_count: Mapped[int] = mapped_column(Integer, default=0)
     elapsed_ms: Mapped[float] = mapped_column(Float, default=0.0)
-    # Operators the query used ("phrase", "or", "wildcard", ...), comma separated.
-    features: Mapped[str] = mapped_column(String(200), default="")
+    # Operators the query used ("phrase", "or", "wildcard", ...), as search_module reports them.
+    features: Mapped[frozenset[str]] = mapped_column(QueryFeatures, default=frozenset)
     # "search" when the learner asked for it (a new query, filter, facet, sort or page);
     # re-rendering an exercise records its own kind ("open", "view", "marked", "hint"), so
     # the trail holds only real searches (see academy/training/trail.py). "api" is a search

@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.models.user import Team, User
 
 LEVEL_NUMBERS = (0, 1, 2, 3, 4)
@@ -44,7 +44,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Theme(db.Model):
+class Theme(Model):
     __tablename__ = "themes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,7 +77,7 @@ class Theme(db.Model):
         return f"<Theme {self.code} {self.name!r}>"
 
 
-class AnalysisLevel(db.Model):
+class AnalysisLevel(Model):
     """A rung of the ladder: 0 Vinden .. 4 Voorschrijvend."""
 
     __tablename__ = "analysis_levels"
@@ -92,7 +92,7 @@ class AnalysisLevel(db.Model):
     )
 
 
-class LevelCriterion(db.Model):
+class LevelCriterion(Model):
     """A checklist item that must hold for a level to be op orde."""
 
     __tablename__ = "level_criteria"
@@ -120,7 +120,7 @@ assessment_criteria = db.Table(
 )
 
 
-class Assessment(db.Model):
+class Assessment(Model):
     """A dated judgement of a theme. Never edited in place: a new one keeps the history."""
 
     __tablename__ = "assessments"
@@ -151,7 +151,7 @@ class Assessment(db.Model):
         return LevelStatus.NOT_STARTED
 
 
-class AssessmentLevel(db.Model):
+class AssessmentLevel(Model):
     __tablename__ = "assessment_levels"
     __table_args__ = (
         UniqueConstraint("assessment_id", "level_number", name="uq_assessment_levels_level"),
@@ -165,7 +165,7 @@ class AssessmentLevel(db.Model):
     status: Mapped[str] = mapped_column(String(20), default=LevelStatus.NOT_STARTED.value)
 
 
-class Evidence(db.Model):
+class Evidence(Model):
     """A link (or, later, a practice-index document) that supports an assessment."""
 
     __tablename__ = "evidence"
@@ -178,7 +178,7 @@ class Evidence(db.Model):
     url: Mapped[str] = mapped_column(String(2000), default="")
 
 
-class Analysis(db.Model):
+class Analysis(Model):
     """An analysis product a theme team uses, typed by its level on the ladder."""
 
     __tablename__ = "analyses"
@@ -197,7 +197,7 @@ class Analysis(db.Model):
     theme: Mapped[Theme] = relationship(back_populates="analyses")
 
 
-class Target(db.Model):
+class Target(Model):
     """The level a theme aims for by a date; the newest row is the current target."""
 
     __tablename__ = "targets"

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from academy.extensions import db
+from academy.extensions import Model
 
 
 def _now() -> dt.datetime:
@@ -22,7 +22,7 @@ class NotificationKind(StrEnum):
     OVERDUE = "overdue"  # past the due date, not done
 
 
-class Notification(db.Model):
+class Notification(Model):
     """One notice for one person. `key` makes creating it idempotent (a job may run twice)."""
 
     __tablename__ = "notifications"

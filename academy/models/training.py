@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.models.documents import Document
 from academy.models.user import User
 
@@ -42,7 +42,7 @@ class AttemptStatus(StrEnum):
     GRADED = "graded"
 
 
-class Module(db.Model):
+class Module(Model):
     __tablename__ = "modules"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,7 +75,7 @@ class Module(db.Model):
         return [line.strip() for line in self.goals.splitlines() if line.strip()]
 
 
-class Lesson(db.Model):
+class Lesson(Model):
     __tablename__ = "lessons"
     __table_args__ = (UniqueConstraint("module_id", "slug", name="uq_lessons_module_slug"),)
 
@@ -97,7 +97,7 @@ exercise_key_documents = db.Table(
 )
 
 
-class Exercise(db.Model):
+class Exercise(Model):
     __tablename__ = "exercises"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,7 +123,7 @@ class Exercise(db.Model):
     )
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One try at an exercise: what was marked or answered, the grade, hints used."""
 
     __tablename__ = "attempts"
@@ -152,7 +152,7 @@ class Attempt(db.Model):
     scored_by: Mapped[User | None] = relationship(foreign_keys=[scored_by_id])
 
 
-class LessonRead(db.Model):
+class LessonRead(Model):
     __tablename__ = "lesson_reads"
     __table_args__ = (UniqueConstraint("user_id", "lesson_id", name="uq_lesson_reads_user_lesson"),)
 

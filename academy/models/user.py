@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from academy.extensions import db
+from academy.extensions import Model
 
 
 class Role(StrEnum):
@@ -21,7 +22,7 @@ class Role(StrEnum):
     EMPLOYEE = "medewerker"
 
 
-class Team(db.Model):
+class Team(Model):
     __tablename__ = "teams"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +35,7 @@ class Team(db.Model):
         return f"<Team {self.name!r}>"
 
 
-class UserRole(db.Model):
+class UserRole(Model):
     """One role held by one user."""
 
     __tablename__ = "user_roles"
@@ -45,7 +46,7 @@ class UserRole(db.Model):
     role: Mapped[str] = mapped_column(String(32))
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"  # "user" is reserved in PostgreSQL
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,8 +67,12 @@ class User(UserMixin, db.Model):
     team: Mapped[Team | None] = relationship(back_populates="members")
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
-    # "<id>:<token>" of the session this request runs in (auth/sessions.py); not a column.
-    session_key = None
+    # "<id>:<token>" of the session this request runs in (auth/sessions.py); not a column
+    # (an annotation the mapper reads would have to be a Mapped[...] column).
+    if TYPE_CHECKING:
+        session_key: str | None = None
+    else:
+        session_key = None
 
     def get_id(self) -> str:
         """Flask-Login's alternative id: the session, not the user, so it can be ended."""
@@ -94,7 +99,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.username!r}>"
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A personal API token. Only a hash is stored; the token is shown once at creation."""
 
     __tablename__ = "api_tokens"
@@ -115,7 +120,7 @@ class ApiToken(db.Model):
     user: Mapped[User] = relationship()
 
 
-class UserSession(db.Model):
+class UserSession(Model):
     """One signed-in browser. The cookie holds a random token; only its hash is stored, so
     the server can end a session (logout, "overal uitloggen") and a copied cookie dies too."""
 
@@ -134,7 +139,7 @@ class UserSession(db.Model):
     user: Mapped[User] = relationship()
 
 
-class LoginThrottle(db.Model):
+class LoginThrottle(Model):
     """Failed sign-ins per key ("ip:...", "account:...", "device:..."), counted atomically."""
 
     __tablename__ = "login_throttles"

@@ -6,11 +6,10 @@ import datetime as dt
 
 import click
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.exc import SQLAlchemyError
 
-from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.notifications import services
 
@@ -24,18 +23,14 @@ def _notification_count() -> dict:
     def notification_count() -> int:
         if not current_user or not current_user.is_authenticated:
             return 0
-        try:
-            return services.unread_count(current_user)
-        except SQLAlchemyError:  # an error page must still render
-            db.session.rollback()
-            return 0
+        return services.unread_count_for_header(current_user)
 
     return {"notification_count": notification_count}
 
 
 @bp.route("")
 @login_required
-def index():
+def index() -> ResponseReturnValue:
     notices = services.notifications_for(current_user)
     return render_template(
         "notifications/index.html",
@@ -46,7 +41,7 @@ def index():
 
 @bp.route("/gelezen", methods=["POST"])
 @login_required
-def mark_read():
+def mark_read() -> ResponseReturnValue:
     raw = request.form.get("melding", "")
     notification_id = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) < 10 else None
     if services.mark_read(current_user, notification_id):

@@ -16,8 +16,10 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from academy.assignments import services as assignments
+from academy.database import rows_changed
 from academy.extensions import db
 from academy.models import Assignment, Notification, NotificationKind, User
 from academy.notifications.notices import add_notices
@@ -65,11 +67,21 @@ def create_due_notifications(now: dt.datetime) -> int:
 
 
 def unread_count(user: User) -> int:
-    return db.session.scalar(
+    count = db.session.scalar(
         select(func.count(Notification.id)).where(
             Notification.user_id == user.id, Notification.read_at.is_(None)
         )
     )
+    return count or 0
+
+
+def unread_count_for_header(user: User) -> int:
+    """The header's count; 0 when the database fails, so an error page still renders."""
+    try:
+        return unread_count(user)
+    except SQLAlchemyError:
+        db.session.rollback()  # the failed statement spoilt the transaction
+        return 0
 
 
 def notifications_for(user: User, limit: int = 50) -> list[Notification]:
@@ -90,7 +102,7 @@ def mark_read(user: User, notification_id: int | None = None) -> int:
     )
     if notification_id is not None:
         query = query.where(Notification.id == notification_id)
-    count = db.session.execute(query.values(read_at=dt.datetime.now(dt.UTC))).rowcount
+    count = rows_changed(db.session.execute(query.values(read_at=dt.datetime.now(dt.UTC))))
     db.session.commit()
     return count
 

@@ -1,4 +1,5 @@
 from flask import abort, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from academy.documents.indexing import INDEXED_BODY_CHARS, index_state
@@ -16,7 +17,7 @@ def _args() -> dict[str, list[str]]:
 
 @bp.route("")
 @login_required
-def search():
+def search() -> ResponseReturnValue:
     if redirect := new_query_redirect("practice.search"):
         return redirect
     search_request, truncated = services.build_request(_args())
@@ -36,20 +37,20 @@ def search():
     )
 
 
-def _page_url(page: int | None = None, **changes) -> str:
+def _page_url(page: int | None = None, **changes: object) -> str:
     return changed_search_url("practice.search", page, **changes)
 
 
 @bp.route("/hulp")
 @login_required
-def help():
+def help() -> ResponseReturnValue:
     """The exact rules of the query language, as the search engine applies them."""
     return render_template("practice/help.html")
 
 
 @bp.route("/documenten/<int:document_id>")
 @login_required
-def document(document_id: int) -> str:
+def document(document_id: int) -> ResponseReturnValue:
     document = services.get_document(document_id) or abort(404)
     services.record_document_open(
         current_user,

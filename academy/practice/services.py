@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,13 +24,6 @@ PAGE_SIZE = 10
 MAX_PAGE = 1000
 
 
-@dataclass(frozen=True)
-class SearchPage:
-    request: SearchRequest
-    result: SearchResult
-    truncated_query: bool
-
-
 def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
     """Turn query-string values into a SearchRequest; anything odd is clipped, not refused."""
     raw_query = (args.get("q") or [""])[0]
@@ -41,7 +34,9 @@ def build_request(args: Mapping[str, list[str]]) -> tuple[SearchRequest, bool]:
         values = [v[:120] for v in args.get(key, []) if v and v.strip()][:MAX_FILTER_VALUES]
         if values:
             filters[key] = values
-    sort = "date" if (args.get("sorteer") or [""])[0] == "datum" else "relevance"
+    sort: Literal["relevance", "date"] = (
+        "date" if (args.get("sorteer") or [""])[0] == "datum" else "relevance"
+    )
     try:
         page = int((args.get("pagina") or ["1"])[0])
     except ValueError:
@@ -77,7 +72,7 @@ def run_search(
         page=request.page,
         result_count=result.total,
         elapsed_ms=round(result.elapsed_ms, 2),
-        features=",".join(sorted(result.features)),
+        features=result.features,
         attempt_id=attempt_id,
         kind=kind,
         theme_code=attribute_theme(

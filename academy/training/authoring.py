@@ -8,12 +8,14 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from academy.database import retry_on_conflict
 from academy.errors import DomainError
 from academy.extensions import db
 from academy.models import Document, Exercise, ExerciseKind, Lesson, Module
 from academy.practice import services as practice
+from academy.security import MAX_ID
 from academy.training.grading import SKILLS
-from academy.training.services import MAX_ID, SLUG
+from academy.training.services import SLUG
 from search_module import SearchRequest
 from search_module.analysis import fold
 
@@ -37,7 +39,7 @@ def slugify(title: str) -> str:
     return slug or "oefening"
 
 
-def _free_slug(model, base: str, current) -> str:
+def _free_slug(model: type[Exercise], base: str, current: Exercise | None) -> str:
     """`base`, or `base-2`, `base-3`, ... when another row has it (a generated slug only)."""
     slug, number = base, 1
     while True:
@@ -48,13 +50,14 @@ def _free_slug(model, base: str, current) -> str:
         slug = f"{base}-{number}"
 
 
-def _next_position(model, **where) -> int:
+def _next_position(model: type[Module | Lesson | Exercise], **where: object) -> int:
     query = select(func.coalesce(func.max(model.position), -1))
     for column, value in where.items():
         query = query.where(getattr(model, column) == value)
-    return db.session.scalar(query) + 1
+    return (db.session.scalar(query) or 0) + 1
 
 
+@retry_on_conflict
 def save_module(module: Module | None, **fields: Any) -> Module:
     slug = _check_slug(fields["slug"])
     clash = db.session.scalar(select(Module).where(Module.slug == slug))
@@ -73,6 +76,7 @@ def save_module(module: Module | None, **fields: Any) -> Module:
     return module
 
 
+@retry_on_conflict
 def save_lesson(module: Module, lesson: Lesson | None, **fields: Any) -> Lesson:
     slug = _check_slug(fields["slug"])
     clash = db.session.scalar(
@@ -95,6 +99,7 @@ def parse_lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+@retry_on_conflict
 def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> Exercise:
     """Create or change an exercise; the kind decides which fields must be filled. Without
     a slug one is made from the title. Publishing is refused while the key is not right."""
@@ -119,8 +124,8 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
         problems.append(_("Een oefening 'bekend document' heeft precies één sleuteldocument."))
     if kind is ExerciseKind.OPEN and not 1 <= len(rubric) <= 6:
         problems.append(_("Een open opdracht heeft 1 tot 6 beoordelingscriteria (één per regel)."))
-    threshold = fields.get("pass_threshold")
-    if threshold is None or not 0 < threshold <= 1:
+    threshold: float = fields.get("pass_threshold") or 0.0
+    if not 0 < threshold <= 1:
         problems.append(_("De drempel ligt tussen 0 en 1 (bijvoorbeeld 0,8)."))
     if problems:
         raise DomainError(" ".join(problems))
@@ -136,7 +141,7 @@ def save_exercise(module: Module, exercise: Exercise | None, **fields: Any) -> E
     exercise.expert_query = (fields.get("expert_query") or "").strip()
     exercise.accepted_answers = accepted
     exercise.required_skill = skill if kind is ExerciseKind.PROCESS else None
-    exercise.pass_threshold = threshold
+    exercise.pass_threshold = float(threshold)  # checked above: 0 < threshold <= 1
     exercise.rubric = rubric
     exercise.hints = parse_lines(fields.get("hints"))
     exercise.max_attempts = fields.get("max_attempts") or None
@@ -203,10 +208,13 @@ def set_key_document(exercise: Exercise, document_id: int, *, in_key: bool) -> N
 
 def move(item: Module | Lesson | Exercise, direction: int) -> None:
     """Swap an item with its neighbour (direction -1 up, +1 down) within its list."""
+    siblings: list[Module | Lesson | Exercise]
     if isinstance(item, Module):
         siblings = list(db.session.scalars(select(Module).order_by(Module.position, Module.id)))
+    elif isinstance(item, Lesson):
+        siblings = list(item.module.lessons)
     else:
-        siblings = list(item.module.lessons if isinstance(item, Lesson) else item.module.exercises)
+        siblings = list(item.module.exercises)
     for position, sibling in enumerate(siblings):
         sibling.position = position  # normalise gaps and ties first
     index = siblings.index(item)
@@ -216,6 +224,7 @@ def move(item: Module | Lesson | Exercise, direction: int) -> None:
     db.session.commit()
 
 
+@retry_on_conflict
 def set_published(item: Module | Lesson | Exercise, published: bool) -> None:
     """Publish or withdraw; an exercise is only published when its key checks out."""
     if published and isinstance(item, Exercise):

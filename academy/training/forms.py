@@ -1,3 +1,5 @@
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -39,7 +41,7 @@ SLUG_HINT = _l("Kleine letters, cijfers en streepjes; komt in het webadres.")
 class DutchDecimalField(DecimalField):
     """Accepts a decimal comma as well as a point ("0,8" and "0.8")."""
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[Any]) -> None:
         super().process_formdata([value.replace(",", ".") for value in valuelist])
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from search_module.analysis import fold
 
 SKILLS = ("phrase", "or", "not", "wildcard", "fuzzy", "field", "facet")
 
@@ -23,6 +24,44 @@ class GradeResult:
     missed_count: int = 0  # in the key but not marked
     precision: float | None = None
     recall: float | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The details an attempt stores (its score and passed have columns of their own)."""
+        return {
+            "messages": list(self.messages),
+            "correct_ids": list(self.correct_ids),
+            "wrong_ids": list(self.wrong_ids),
+            "missed_count": self.missed_count,
+            "precision": self.precision,
+            "recall": self.recall,
+        }
+
+    @classmethod
+    def from_json(
+        cls, details: Mapping[str, object] | None, *, score: float, passed: bool
+    ) -> GradeResult:
+        """Read back what `to_json` stored; a key an older row lacks reads as empty."""
+        details = details or {}
+        return cls(
+            score=score,
+            passed=passed,
+            messages=[str(m) for m in _items(details.get("messages"))],
+            correct_ids=[i for i in _items(details.get("correct_ids")) if isinstance(i, int)],
+            wrong_ids=[i for i in _items(details.get("wrong_ids")) if isinstance(i, int)],
+            missed_count=int(_float(details.get("missed_count")) or 0),
+            precision=_float(details.get("precision")),
+            recall=_float(details.get("recall")),
+        )
+
+
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _float(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
 # --- fact answers -------------------------------------------------------------------------------
@@ -41,8 +80,7 @@ def normalise_answer(text: str) -> str:
     "4.312 Leerlingen" -> "4312 leerlingen"; "12,4 procent" -> "12.4%"; "€ 12,5 miljoen" ->
     "€12.5 miljoen". A dot between digits with three digits after it is a thousands separator.
     """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = fold(text or "")  # the search engine's fold (NFKD): accents and full-width digits
     text = _SPACES.sub(" ", text)  # "4<tab>312" and "4  312" are "4 312": a thousands gap
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL_COMMA.sub(".", text)

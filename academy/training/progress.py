@@ -241,7 +241,8 @@ def learners_by_team() -> dict[int, list[int]]:
         )
         .order_by(User.id)
     ):
-        members[team_id].append(user_id)
+        if team_id is not None:  # the query leaves teamless users out; this says so to mypy
+            members[team_id].append(user_id)
     return dict(members)
 
 

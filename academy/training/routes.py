@@ -1,6 +1,7 @@
 """Learner pages: Mijn leren, modules, lessons, the exercise workspace and results."""
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -8,9 +9,19 @@ from academy.errors import DomainError
 from academy.extensions import db
 from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
-from academy.models import Attempt, AttemptStatus, Document, ExerciseKind, Role
+from academy.models import (
+    Attempt,
+    AttemptStatus,
+    Document,
+    Exercise,
+    ExerciseKind,
+    Lesson,
+    Module,
+    Role,
+)
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url, new_query_redirect
+from academy.security import MAX_ID
 from academy.training import bp, services, trail
 from academy.training.forms import KIND_LABELS, AnswerForm
 from academy.training.grading import SKILL_NAMES
@@ -23,7 +34,7 @@ def _is_trainer() -> bool:
 
 @bp.route("")
 @login_required
-def my_learning():
+def my_learning() -> ResponseReturnValue:
     modules = services.list_modules(include_drafts=False)
     progress = [services.module_progress(current_user, module) for module in modules]
     return render_template("training/my_learning.html", progress=progress)
@@ -31,7 +42,7 @@ def my_learning():
 
 @bp.route("/modules/<slug>")
 @login_required
-def module(slug: str):
+def module(slug: str) -> ResponseReturnValue:
     module = services.get_module(slug, include_drafts=_is_trainer()) or abort(404)
     exercises = services.visible_exercises(module)
     return render_template(
@@ -47,7 +58,7 @@ def module(slug: str):
     )
 
 
-def _lesson_or_404(slug: str, lesson_slug: str):
+def _lesson_or_404(slug: str, lesson_slug: str) -> tuple[Module, list[Lesson], int]:
     module = services.get_module(slug, include_drafts=_is_trainer()) or abort(404)
     lessons = services.visible_lessons(module, include_drafts=_is_trainer())
     for index, lesson in enumerate(lessons):
@@ -58,7 +69,7 @@ def _lesson_or_404(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/lessen/<lesson_slug>")
 @login_required
-def lesson(slug: str, lesson_slug: str):
+def lesson(slug: str, lesson_slug: str) -> ResponseReturnValue:
     module, lessons, index = _lesson_or_404(slug, lesson_slug)
     return render_template(
         "training/lesson.html",
@@ -74,7 +85,7 @@ def lesson(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/lessen/<lesson_slug>/gelezen", methods=["POST"])
 @login_required
-def mark_read(slug: str, lesson_slug: str):
+def mark_read(slug: str, lesson_slug: str) -> ResponseReturnValue:
     module, lessons, index = _lesson_or_404(slug, lesson_slug)
     services.mark_lesson_read(current_user, lessons[index])
     if index + 1 < len(lessons):
@@ -87,7 +98,7 @@ def mark_read(slug: str, lesson_slug: str):
 
 @bp.route("/modules/<slug>/certificaat")
 @login_required
-def certificate(slug: str):
+def certificate(slug: str) -> ResponseReturnValue:
     module = services.get_module(slug) or abort(404)
     completed_at = services.completion_date(current_user, module)
     if completed_at is None:
@@ -106,7 +117,7 @@ def certificate(slug: str):
 
 @bp.route("/oefeningen/<slug>")
 @login_required
-def exercise(slug: str):
+def exercise(slug: str) -> ResponseReturnValue:
     exercise = services.get_exercise(slug, include_drafts=_is_trainer()) or abort(404)
     attempts = services.attempts_of(current_user, exercise)
     return render_template(
@@ -122,7 +133,7 @@ def exercise(slug: str):
 
 @bp.route("/oefeningen/<slug>/starten", methods=["POST"])
 @login_required
-def start(slug: str):
+def start(slug: str) -> ResponseReturnValue:
     exercise = services.get_exercise(slug, include_drafts=_is_trainer()) or abort(404)
     try:
         attempt = services.start_attempt(current_user, exercise)
@@ -134,7 +145,7 @@ def start(slug: str):
 
 def _own_attempt(attempt_id: int) -> Attempt:
     """Learners only ever reach their own attempts; another id is a plain 404."""
-    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= services.MAX_ID else None
+    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
@@ -142,7 +153,7 @@ def _own_attempt(attempt_id: int) -> Attempt:
 
 @bp.route("/pogingen/<int:attempt_id>")
 @login_required
-def workspace(attempt_id: int):
+def workspace(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     if attempt.status != AttemptStatus.OPEN.value:
         return redirect(url_for("training.result", attempt_id=attempt.id))
@@ -196,7 +207,7 @@ def workspace(attempt_id: int):
     )
 
 
-def _back_to_workspace(attempt: Attempt, reason: str | None = None):
+def _back_to_workspace(attempt: Attempt, reason: str | None = None) -> ResponseReturnValue:
     """Back to the search the learner was on; `reason` tells the workspace that showing it
     again is not a new search."""
     if reason is not None:
@@ -209,7 +220,7 @@ def _back_to_workspace(attempt: Attempt, reason: str | None = None):
 
 @bp.route("/pogingen/<int:attempt_id>/markeren", methods=["POST"])
 @login_required
-def toggle(attempt_id: int):
+def toggle(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     try:
         document_id = int(request.form.get("document", ""))
@@ -227,7 +238,7 @@ def toggle(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/hint", methods=["POST"])
 @login_required
-def hint(attempt_id: int):
+def hint(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     try:
         if services.use_hint(attempt) is None:
@@ -239,7 +250,7 @@ def hint(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/inleveren", methods=["POST"])
 @login_required
-def submit(attempt_id: int):
+def submit(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -266,12 +277,12 @@ def submit(attempt_id: int):
 
 @bp.route("/pogingen/<int:attempt_id>/resultaat")
 @login_required
-def result(attempt_id: int):
+def result(attempt_id: int) -> ResponseReturnValue:
     attempt = _own_attempt(attempt_id)
     if attempt.status == AttemptStatus.OPEN.value:
         return redirect(url_for("training.workspace", attempt_id=attempt.id))
     exercise = attempt.exercise
-    feedback = attempt.feedback or {}
+    grade = services.attempt_grade(attempt)
     marked = list(
         db.session.scalars(
             db.select(Document).where(Document.id.in_(attempt.selected_document_ids or []))
@@ -281,10 +292,10 @@ def result(attempt_id: int):
         "training/result.html",
         attempt=attempt,
         exercise=exercise,
-        feedback=feedback,
+        grade=grade,
         marked=marked,
-        correct_ids=set(feedback.get("correct_ids", [])),
-        wrong_ids=set(feedback.get("wrong_ids", [])),
+        correct_ids=set(grade.correct_ids if grade else ()),
+        wrong_ids=set(grade.wrong_ids if grade else ()),
         searches=services.attempt_searches(attempt),
         trail_stats=trail.trail_stats([attempt]),
         advice=services.attempt_coaching(attempt, reveal=False),
@@ -295,7 +306,7 @@ def result(attempt_id: int):
     )
 
 
-def _next_exercise(exercise):
+def _next_exercise(exercise: Exercise) -> Exercise | None:
     exercises = services.visible_exercises(exercise.module)
     if exercise in exercises:
         index = exercises.index(exercise)

@@ -161,10 +161,13 @@ def start_attempt(user: User, exercise: Exercise) -> Attempt:
     if current is not None:
         return current
     if exercise.max_attempts is not None:
-        used = db.session.scalar(
-            select(func.count(Attempt.id)).where(
-                Attempt.user_id == user.id, Attempt.exercise_id == exercise.id
+        used = (
+            db.session.scalar(
+                select(func.count(Attempt.id)).where(
+                    Attempt.user_id == user.id, Attempt.exercise_id == exercise.id
+                )
             )
+            or 0
         )
         if used >= exercise.max_attempts:
             raise DomainError(
@@ -267,7 +270,7 @@ def grade_attempt(attempt: Attempt) -> GradeResult:
         searches = [
             LoggedSearch(
                 query=log.query,
-                features=frozenset(filter(None, (log.features or "").split(","))),
+                features=log.features,
                 filters=log.filters or {},
             )
             for log in attempt_searches(attempt)
@@ -302,16 +305,17 @@ def _store_grade(attempt: Attempt, result: GradeResult) -> None:
     attempt.score = result.score
     attempt.passed = result.passed
     attempt.scored_at = _now()
-    attempt.feedback = {
-        "messages": result.messages,
-        "correct_ids": result.correct_ids,
-        "wrong_ids": result.wrong_ids,
-        "missed_count": result.missed_count,
-        "precision": result.precision,
-        "recall": result.recall,
-    }
+    attempt.feedback = result.to_json()
 
 
+def attempt_grade(attempt: Attempt) -> GradeResult | None:
+    """The attempt's stored grade, typed; None until it has been graded."""
+    if attempt.score is None or attempt.passed is None:
+        return None
+    return GradeResult.from_json(attempt.feedback, score=attempt.score, passed=attempt.passed)
+
+
+@retry_on_conflict
 def score_open_attempt(
     attempt: Attempt, *, trainer: User, rubric_scores: Sequence[int], feedback: str
 ) -> GradeResult:
@@ -331,7 +335,7 @@ def score_open_attempt(
     add_notices(
         [attempt.user_id],
         NotificationKind.SCORED,
-        f"scored:{attempt.id}:{attempt.scored_at.isoformat()}",
+        f"scored:{attempt.id}:{(attempt.scored_at or _now()).isoformat()}",
         {"attempt_id": attempt.id, "title": attempt.exercise.title},
     )
     db.session.commit()

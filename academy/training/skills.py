@@ -63,7 +63,8 @@ def skill_profiles(user_ids: Iterable[int]) -> dict[int, dict[str, int]]:
     )
     shown: dict[int, set[str]] = {}
     for log in trail.attempt_searches(owner):
-        shown.setdefault(log.attempt_id, set()).update(trail.skills_of(log))
+        if log.attempt_id is not None:  # searches of an attempt always name it
+            shown.setdefault(log.attempt_id, set()).update(trail.skills_of(log))
     for attempt_id, found in shown.items():
         profile = profiles[owner[attempt_id]]
         for skill in found & set(SEARCH_SKILLS):
@@ -73,11 +74,6 @@ def skill_profiles(user_ids: Iterable[int]) -> dict[int, dict[str, int]]:
 
 def skill_profile(user: User) -> dict[str, int]:
     return skill_profiles([user.id])[user.id]
-
-
-def weakest_skill(profile: dict[str, int]) -> str:
-    """The skill with the fewest passed attempts; ties go to the one taught first."""
-    return min(SEARCH_SKILLS, key=lambda skill: (profile.get(skill, 0), SEARCH_SKILLS.index(skill)))
 
 
 def exercise_for_skill(user: User, skill: str) -> Exercise | None:

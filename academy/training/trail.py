@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from academy.extensions import db
-from academy.models import Attempt, QueryLog, User
+from academy.models import Attempt, QueryLog
 from search_module import SearchRequest, parse_query
 from search_module.query import FacetNode, YearNode, iter_leaves
 
@@ -96,7 +96,7 @@ def attempt_searches(attempt_ids: Iterable[int]) -> list[QueryLog]:
 
 def skills_of(log: QueryLog) -> set[str]:
     """The skills one search shows: the query's operators, plus "facet" for a clicked filter."""
-    skills = set(filter(None, (log.features or "").split(",")))
+    skills = set(log.features)
     if any((log.filters or {}).values()):
         skills.add("facet")
     return skills
@@ -144,11 +144,6 @@ def _stats(attempts: int, exercises: int, searches: Sequence[QueryLog]) -> Trail
             sorted(skills.items(), key=lambda item: (_SKILL_ORDER.get(item[0], 9), item[0]))
         ),
     )
-
-
-def learner_trail_stats(user: User) -> TrailStats:
-    attempts = list(db.session.scalars(select(Attempt).where(Attempt.user_id == user.id)))
-    return trail_stats(attempts)
 
 
 def trail_stats_by_learner(user_ids: Iterable[int]) -> dict[int, TrailStats]:

@@ -2,20 +2,23 @@
 keys from search results; score open answers."""
 
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
-from academy.extensions import db
+from academy.extensions import Model, db
 from academy.forms import ConfirmForm
 from academy.markdown import render_markdown
 from academy.models import Attempt, AttemptStatus, Exercise, ExerciseKind, Lesson, Module, Role
 from academy.practice import services as practice
 from academy.practice.urls import changed_search_url
+from academy.security import MAX_ID
 from academy.training import authoring, bp, packages, services
 from academy.training.forms import (
     KIND_LABELS,
@@ -30,15 +33,18 @@ TRAINERS = (Role.TRAINER,)
 KEY_PICKER_PAGE_SIZE = 10
 
 
-def _get(model, object_id: int):
-    if object_id > services.MAX_ID:
+M = TypeVar("M", bound=Model)
+
+
+def _get(model: type[M], object_id: int) -> M:
+    if object_id > MAX_ID:
         abort(404)
     return db.session.get(model, object_id) or abort(404)
 
 
 @bp.route("/beheer")
 @role_required(*TRAINERS)
-def manage():
+def manage() -> ResponseReturnValue:
     return render_template(
         "training/manage.html",
         modules=services.list_modules(include_drafts=True),
@@ -50,13 +56,13 @@ def manage():
 
 @bp.route("/beheer/modules/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_module():
+def new_module() -> ResponseReturnValue:
     return _module_form(None)
 
 
 @bp.route("/beheer/modules/<int:module_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_module(module_id: int):
+def edit_module(module_id: int) -> ResponseReturnValue:
     return _module_form(_get(Module, module_id))
 
 
@@ -123,13 +129,12 @@ def import_package() -> ResponseReturnValue:
     )
 
 
-def _module_form(module: Module | None):
+def _module_form(module: Module | None) -> ResponseReturnValue:
     form = ModuleForm(obj=module)
     if form.validate_on_submit():
         try:
             module = authoring.save_module(module, **_data(form))
         except DomainError as error:
-            db.session.rollback()
             form.slug.errors.append(str(error))
         else:
             flash(_("Module %(title)s is opgeslagen.", title=module.title), "success")
@@ -137,7 +142,7 @@ def _module_form(module: Module | None):
     return render_template("training/module_form.html", form=form, module=module)
 
 
-def _data(form) -> dict:
+def _data(form: FlaskForm) -> dict[str, Any]:
     return {
         name: field.data
         for name, field in form._fields.items()
@@ -147,18 +152,18 @@ def _data(form) -> dict:
 
 @bp.route("/beheer/modules/<int:module_id>/lessen/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_lesson(module_id: int):
+def new_lesson(module_id: int) -> ResponseReturnValue:
     return _lesson_form(_get(Module, module_id), None)
 
 
 @bp.route("/beheer/lessen/<int:lesson_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_lesson(lesson_id: int):
+def edit_lesson(lesson_id: int) -> ResponseReturnValue:
     lesson = _get(Lesson, lesson_id)
     return _lesson_form(lesson.module, lesson)
 
 
-def _lesson_form(module: Module, lesson: Lesson | None):
+def _lesson_form(module: Module, lesson: Lesson | None) -> ResponseReturnValue:
     form = LessonForm(obj=lesson)
     preview = None
     if form.validate_on_submit():
@@ -168,7 +173,6 @@ def _lesson_form(module: Module, lesson: Lesson | None):
             try:
                 lesson = authoring.save_lesson(module, lesson, **_data(form))
             except DomainError as error:
-                db.session.rollback()
                 form.slug.errors.append(str(error))
             else:
                 flash(_("Les %(title)s is opgeslagen.", title=lesson.title), "success")
@@ -180,18 +184,18 @@ def _lesson_form(module: Module, lesson: Lesson | None):
 
 @bp.route("/beheer/modules/<int:module_id>/oefeningen/nieuw", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def new_exercise(module_id: int):
+def new_exercise(module_id: int) -> ResponseReturnValue:
     return _exercise_form(_get(Module, module_id), None)
 
 
 @bp.route("/beheer/oefeningen/<int:exercise_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def edit_exercise(exercise_id: int):
+def edit_exercise(exercise_id: int) -> ResponseReturnValue:
     exercise = _get(Exercise, exercise_id)
     return _exercise_form(exercise.module, exercise)
 
 
-def _exercise_form(module: Module, exercise: Exercise | None):
+def _exercise_form(module: Module, exercise: Exercise | None) -> ResponseReturnValue:
     form = ExerciseForm(obj=exercise)
     if exercise is not None and not form.is_submitted():
         form.accepted_answers.data = "\n".join(exercise.accepted_answers or [])
@@ -207,7 +211,6 @@ def _exercise_form(module: Module, exercise: Exercise | None):
         try:
             exercise = authoring.save_exercise(module, exercise, **data)
         except DomainError as error:
-            db.session.rollback()
             form.form_errors.append(str(error))
         else:
             flash(_("Oefening %(title)s is opgeslagen.", title=exercise.title), "success")
@@ -241,7 +244,7 @@ def _exercise_form(module: Module, exercise: Exercise | None):
 
 @bp.route("/beheer/oefeningen/<int:exercise_id>/sleutel", methods=["POST"])
 @role_required(*TRAINERS)
-def set_key(exercise_id: int):
+def set_key(exercise_id: int) -> ResponseReturnValue:
     exercise = _get(Exercise, exercise_id)
     try:
         document_id = int(request.form.get("document", ""))
@@ -267,12 +270,16 @@ def set_key(exercise_id: int):
     )
 
 
-ITEMS = {"module": Module, "les": Lesson, "oefening": Exercise}
+ITEMS: dict[str, type[Module | Lesson | Exercise]] = {
+    "module": Module,
+    "les": Lesson,
+    "oefening": Exercise,
+}
 
 
 @bp.route("/beheer/<kind>/<int:item_id>/verplaatsen", methods=["POST"])
 @role_required(*TRAINERS)
-def move(kind: str, item_id: int):
+def move(kind: str, item_id: int) -> ResponseReturnValue:
     item = _get(ITEMS.get(kind) or abort(404), item_id)
     authoring.move(item, -1 if request.form.get("richting") == "omhoog" else 1)
     module_id = item.id if isinstance(item, Module) else item.module_id
@@ -281,13 +288,12 @@ def move(kind: str, item_id: int):
 
 @bp.route("/beheer/<kind>/<int:item_id>/publiceren", methods=["POST"])
 @role_required(*TRAINERS)
-def publish(kind: str, item_id: int):
+def publish(kind: str, item_id: int) -> ResponseReturnValue:
     item = _get(ITEMS.get(kind) or abort(404), item_id)
     module_id = item.id if isinstance(item, Module) else item.module_id
     try:
         authoring.set_published(item, not item.published)
     except DomainError as error:
-        db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("training.manage", _anchor=f"module-{module_id}"))
     if item.published:
@@ -300,13 +306,13 @@ def publish(kind: str, item_id: int):
 
 @bp.route("/beheer/beoordelen")
 @role_required(*TRAINERS)
-def awaiting_score():
+def awaiting_score() -> ResponseReturnValue:
     return render_template("training/awaiting.html", attempts=services.attempts_awaiting_score())
 
 
 @bp.route("/beheer/pogingen/<int:attempt_id>", methods=["GET", "POST"])
 @role_required(*TRAINERS)
-def score_attempt(attempt_id: int):
+def score_attempt(attempt_id: int) -> ResponseReturnValue:
     attempt = _get(Attempt, attempt_id)
     if (
         attempt.exercise.kind != ExerciseKind.OPEN.value
@@ -326,7 +332,6 @@ def score_attempt(attempt_id: int):
         except ValueError:
             form.form_errors.append(_("Geef voor elk criterium 0, 1 of 2 punten."))
         except DomainError as error:
-            db.session.rollback()
             form.form_errors.append(str(error))
         else:
             flash(_("De beoordeling is opgeslagen; de deelnemer ziet haar nu."), "success")

@@ -322,7 +322,7 @@ def log_search(
             query=query,
             filters=filters,
             result_count=result_count,
-            features=features,
+            features=frozenset(filter(None, features.split(","))),
             attempt_id=attempt_id,
             created_at=at,
         )

@@ -721,7 +721,7 @@ def test_search_indicators(ctx: Data) -> None:
     log_search(None, anna, "los van een oefening", at, result_count=0, doctype=["nota"])
     log_search(brams, bram, "van bram", at, result_count=0, features="or")
 
-    found = trail.learner_trail_stats(user(anna))
+    found = trail.trail_stats_by_learner([anna])[anna]
     assert found == trail.TrailStats(
         attempts=3,
         exercises=2,
@@ -734,7 +734,7 @@ def test_search_indicators(ctx: Data) -> None:
 
 
 def test_search_indicators_without_attempts(ctx: Data) -> None:
-    found = trail.learner_trail_stats(user(ctx.users["cees"]))
+    found = trail.trail_stats_by_learner([ctx.users["cees"]])[ctx.users["cees"]]
     assert found == trail.TrailStats(
         attempts=0, exercises=0, searches=0, zero_results=0, filtered=0, skills={}
     )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from academy.extensions import db
 from academy.models import LoginThrottle, User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, redirect_path
 
 FAILED = "Inloggen is niet gelukt"
 
@@ -45,7 +45,7 @@ def test_login_failure_does_not_reveal_username(client, username, password):
     if username and password:
         assert FAILED in html
     assert "bestaat niet" not in html.lower()
-    assert client.get("/").status_code == 302  # still signed out
+    assert redirect_path(client.get("/")) == "/login"  # still signed out
 
 
 def test_unknown_and_wrong_password_give_identical_message(client):
@@ -102,7 +102,7 @@ def test_deactivated_user_is_signed_out_on_next_request(app, client, login):
     with app.app_context():
         db.session.scalar(select(User).where(User.username == "medewerker")).active = False
         db.session.commit()
-    assert client.get("/").status_code == 302
+    assert redirect_path(client.get("/")) == "/login"
 
 
 @pytest.mark.parametrize(
@@ -127,8 +127,8 @@ def test_logout_requires_post(client, login):
     login("medewerker")
     assert client.get("/logout").status_code == 405
     response = client.post("/logout")
-    assert response.status_code == 302
-    assert client.get("/").status_code == 302
+    assert redirect_path(response) == "/login"
+    assert redirect_path(client.get("/")) == "/login"
 
 
 def test_signed_in_user_visiting_login_goes_home(client, login):

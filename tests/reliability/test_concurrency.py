@@ -335,3 +335,21 @@ def test_a_unit_inside_a_unit_is_retried_only_as_a_whole(app: Flask) -> None:
     with app.app_context():
         assert run_in_transaction(outer, pause=0.001) == "klaar"
     assert (len(outer_calls), len(inner_calls)) == (2, 2)
+
+
+def test_a_failed_unit_is_rolled_back_by_the_service_not_the_caller(app: Flask) -> None:
+    """Services own the transaction: a DomainError leaves nothing half-written behind."""
+    from academy.errors import DomainError
+
+    @retry_on_conflict
+    def unit() -> None:
+        db.session.add(Theme(code="half", name="Half geschreven", domain="Onderwijs"))
+        db.session.flush()
+        raise DomainError("nee")
+
+    with app.app_context():
+        with pytest.raises(DomainError):
+            unit()
+        assert not db.session.new and not db.session.dirty
+        db.session.commit()  # what a careless caller would do next
+        assert db.session.scalar(select(Theme).where(Theme.code == "half")) is None

@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from academy.extensions import db
 from academy.models import ApiToken, DocumentOpen, Role, Team
-from tests.conftest import add_user
+from tests.conftest import add_user, redirect_path
 from tests.reliability import crawl
 from tests.reliability.dbstate import Tracker, changed_tables
 from tests.reliability.world import World, build_template, copy_world, signed_in
@@ -76,6 +76,8 @@ def test_another_learner_cannot_read_them(owned):
         # A 404 for another's attempt; a redirect where the page is about one's own
         # progress (the certificate of a module the colleague has not completed).
         assert response.status_code in (302, 403, 404), f"{OTHER} read {url}"
+        if response.status_code == 302:  # away from the page, never to a copy of it
+            assert redirect_path(response) not in (url, url.split("?")[0]), url
 
 
 def test_another_learner_cannot_change_them(owned):

@@ -288,7 +288,7 @@ def build_world(app: Flask) -> World:
             QueryLog(
                 user_id=learner.id,
                 query="armoede OF schulden",
-                features="or",
+                features=frozenset({"or"}),
                 filters={"type": ["monitor"]},
                 attempt_id=attempts[ExerciseKind.PROCESS].id,
             )

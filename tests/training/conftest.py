@@ -352,7 +352,7 @@ def add_query_log(attempt_id: int, user: User, query: str, features: str = "", *
         QueryLog(
             user_id=user.id,
             query=query,
-            features=features,
+            features=frozenset(filter(None, features.split(","))),
             filters={key: list(values) for key, values in filters.items()},
             attempt_id=attempt_id,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 
 import pytest
@@ -496,3 +497,33 @@ def test_pass_threshold_accepts_a_decimal_comma(app):
 def test_huge_document_id_is_a_404(client, login):
     login("medewerker")
     assert client.get("/zoeken/documenten/99999999999999").status_code == 404
+
+
+# --- storing a grade ---------------------------------------------------------------------------
+
+
+@given(
+    st.builds(
+        GradeResult,
+        score=st.floats(0, 1),
+        passed=st.booleans(),
+        messages=st.lists(st.text(max_size=20), max_size=3),
+        correct_ids=st.lists(st.integers(1, 2**31 - 1), max_size=5),
+        wrong_ids=st.lists(st.integers(1, 2**31 - 1), max_size=5),
+        missed_count=st.integers(0, 50),
+        precision=st.none() | st.floats(0, 1),
+        recall=st.none() | st.floats(0, 1),
+    )
+)
+@settings(max_examples=50)
+def test_a_stored_grade_reads_back_as_the_same_grade(result: GradeResult) -> None:
+    stored = json.loads(json.dumps(result.to_json()))  # as the JSON column keeps it
+    assert GradeResult.from_json(stored, score=result.score, passed=result.passed) == result
+
+
+@pytest.mark.parametrize(
+    "details", [None, {}, {"messages": []}, {"precision": "x", "wrong_ids": 3}]
+)
+def test_an_older_or_odd_stored_grade_reads_as_empty_details(details) -> None:
+    grade = GradeResult.from_json(details, score=0.5, passed=False)
+    assert grade == GradeResult(0.5, False)

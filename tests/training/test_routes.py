@@ -13,6 +13,7 @@ from sqlalchemy import select
 from academy.documents.indexing import rebuild_index
 from academy.extensions import db
 from academy.models import Attempt, Document, QueryLog
+from tests.conftest import redirect_path
 from tests.training.conftest import (
     attempt_row,
     document_ids_in,
@@ -117,7 +118,7 @@ def test_learner_completes_a_module_end_to_end(app, client, auth, login, start, 
     attempt = start(training.exercises["open"])
     result = submit(client, attempt, "Ik zocht op thema en filterde op type.")
     assert "Een trainer beoordeelt het" in result
-    assert client.get(f"{module_url}/certificaat").status_code == 302
+    assert redirect_path(client.get(f"{module_url}/certificaat")) == module_url  # not yet
     auth.logout()
     login("trainer")
     response = client.post(
@@ -151,7 +152,8 @@ def test_certificate_is_per_learner(app, client, auth, login, training) -> None:
     with app.app_context():
         pass_everything(training, user=get_user("trainer"))
     login("medewerker")
-    assert client.get(f"/leren/modules/{training.module}/certificaat").status_code == 302
+    module_url = f"/leren/modules/{training.module}"
+    assert redirect_path(client.get(f"{module_url}/certificaat")) == module_url
 
 
 # --- results --------------------------------------------------------------------------------------
