@@ -103,6 +103,9 @@ class LevelCriterion(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Retired criteria stay so old assessments keep their meaning.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Met by measurement: the theme's findability (percent) must be at least this; None
+    # means the criterion is judged by the programme manager alone.
+    findability_threshold: Mapped[int | None] = mapped_column(Integer)
 
     level: Mapped[AnalysisLevel] = relationship(back_populates="criteria")
 
