@@ -72,6 +72,15 @@ ACCESS: dict[str, object] = {
     "maturity.new_analysis": ("programmamanager",),
     "maturity.edit_analysis": ("programmamanager",),
     "maturity.delete_analysis": POST_ONLY,
+    "findability.theme_page": SIGNED_IN,
+    "findability.new_question": ("programmamanager", "trainer"),
+    "findability.edit_question": ("programmamanager", "trainer"),
+    "findability.delete_question": POST_ONLY,
+    "findability.start_scan": POST_ONLY,
+    "findability.scan_detail": ("programmamanager", "trainer"),
+    "findability.scan_progress": ("programmamanager", "trainer"),
+    "findability.theme_chart": SIGNED_IN,
+    "findability.domain_chart": SIGNED_IN,
     "practice.search": SIGNED_IN,
     "practice.help": SIGNED_IN,
     "notifications.index": SIGNED_IN,
@@ -167,6 +176,13 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "maturity.new_analysis": {"code": "vsv"},
     "maturity.edit_analysis": {"code": "vsv", "analysis_id": 1},
     "maturity.delete_analysis": {"code": "vsv", "analysis_id": 1},
+    "findability.theme_page": {"code": "vsv"},
+    "findability.new_question": {"code": "vsv"},
+    "findability.edit_question": {"code": "vsv", "question_id": 1},
+    "findability.delete_question": {"code": "vsv", "question_id": 1},
+    "findability.scan_detail": {"scan_id": 1},
+    "findability.scan_progress": {"scan_id": 1},
+    "findability.theme_chart": {"code": "vsv"},
     "practice.document": {"document_id": 1},
     "training.module": {"slug": "zoeken"},
     "training.lesson": {"slug": "zoeken", "lesson_slug": "waarom"},
@@ -256,6 +272,14 @@ def access_app(tmp_path_factory, password_hash):
                 body="Cijfers over schooluitval.",
             )
         )
+        # A key question and a finished scan for the findability pages.
+        from academy.models import FindabilityScan, KeyQuestion
+
+        db.session.flush()
+        question = KeyQuestion(theme=theme, question="Hoeveel jongeren vallen uit?")
+        question.documents = list(db.session.scalars(db.select(Document)))
+        db.session.add(question)
+        db.session.add(FindabilityScan(state="done"))
         module = Module(slug="zoeken", title="Zoeken", published=True)
         module.lessons = [Lesson(slug="waarom", title="Waarom", body="Tekst")]
         exercise = Exercise(

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -134,6 +135,12 @@ class Assessment(db.Model):
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The theme's measured findability when the judgement was made, and the scan it came
+    # from (level 0 evidence next to the manager's judgement); None when not yet measured.
+    findability_share: Mapped[float | None] = mapped_column(Float)
+    findability_scan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("findability_scans.id", ondelete="SET NULL")
+    )
 
     theme: Mapped[Theme] = relationship(back_populates="assessments")
     assessor: Mapped[User | None] = relationship()

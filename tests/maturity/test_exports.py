@@ -32,6 +32,8 @@ PORTFOLIO_HEADER = [
     "Trend",
     "Laatst beoordeeld",
     *STATUS_HEADERS,
+    "Vindbaarheid (%)",
+    "Vindbaarheid onder criterium",
 ]
 HISTORY_HEADER = [
     "Datum",
@@ -149,6 +151,8 @@ def test_portfolio_csv(app, reader, portfolio):
         "Status niveau 2": "Niet gestart",
         "Status niveau 3": "Niet gestart",
         "Status niveau 4": "Niet gestart",
+        "Vindbaarheid (%)": "",
+        "Vindbaarheid onder criterium": "nee",
     }
     assert table["formule"]["Thema"] == "'" + FORMULA  # defused
     assert table["formule"]["Achter op doel"] == "ja"
