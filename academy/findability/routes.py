@@ -113,6 +113,7 @@ def _question_form(theme: Theme, question: KeyQuestion | None) -> str | BaseResp
                 queries_text=form.queries.data or "",
                 document_ids=form.documents.data or [],
                 user=current_user,
+                picked_with=form.search.data or "",
             )
         except ValidationFailed as failed:
             problems = failed.messages

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -346,11 +347,18 @@ def version_key() -> str:
 # --- writing key questions --------------------------------------------------------------------
 
 
+def one_line(text: str) -> str:
+    """NFC, control characters (newlines too) removed, spaces collapsed: a question or a
+    query is one line, kept as typed otherwise."""
+    visible = "".join(ch for ch in text or "" if unicodedata.category(ch) != "Cc" or ch == "\t")
+    return " ".join(unicodedata.normalize("NFC", visible).split())
+
+
 def parse_queries(text: str) -> list[str]:
     """One query per line; blank lines and repeats dropped."""
     queries: list[str] = []
     for line in (text or "").splitlines():
-        query = " ".join(line.split())
+        query = one_line(line)
         if query and query.lower() not in {q.lower() for q in queries}:
             queries.append(query)
     return queries
@@ -371,11 +379,16 @@ def save_key_question(
     queries_text: str,
     document_ids: Sequence[int],
     user: User | None,
+    picked_with: str = "",
 ) -> KeyQuestion:
-    """Create or change a key question; all problems at once as ValidationFailed."""
+    """Create or change a key question; all problems at once as ValidationFailed.
+
+    ``picked_with`` is the search the author found the documents with: a query people
+    type for the question too, so it is recorded with the others.
+    """
     problems: list[str] = []
-    text = " ".join((text or "").split())
-    queries = parse_queries(queries_text)
+    text = one_line(text)
+    queries = parse_queries(f"{queries_text or ''}\n{picked_with or ''}")
     documents = documents_by_ids(document_ids)
     if not text:
         problems.append(_("Schrijf de vraag op."))
@@ -391,6 +404,13 @@ def save_key_question(
         problems.append(_("Kies hoogstens 20 documenten."))
     if problems:
         raise ValidationFailed(problems)
+    if (
+        question is not None
+        and question.question == text
+        and list(question.queries or []) == queries
+        and {d.id for d in question.documents} == {d.id for d in documents}
+    ):
+        return question  # nothing changed: no write (and no new updated_at)
     try:
         if question is None:
             question = KeyQuestion(theme_id=theme.id, created_by_id=user.id if user else None)
