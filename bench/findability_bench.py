@@ -127,7 +127,7 @@ def build(work: Path) -> dict[str, float]:
                 # (the scan's fifth query), so every question costs exactly five searches.
                 own = question_words(text)
                 seen = {own}
-                queries = []
+                queries: list[str] = []
                 for candidate in candidates:
                     normal = " ".join(candidate.lower().split())
                     if normal and normal not in seen and len(queries) < 4:

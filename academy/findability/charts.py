@@ -5,8 +5,10 @@ keyed by the findability data version."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from matplotlib import rc_context
+from matplotlib.dates import date2num
 
 from academy.findability.services import DomainPoint, HistoryPoint
 from academy.maturity.charts import (
@@ -23,6 +25,8 @@ from academy.maturity.charts import (
 # the lines do not depend on colour alone.
 DOMAIN_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+# matplotlib's stubs type rc_context's keys as a closed set of names; ours are among them.
+RC: Any = SVG_SETTINGS
 
 
 def _percent_axis(axes: object, axis_label: str) -> None:
@@ -36,13 +40,14 @@ def theme_history_chart(
 ) -> bytes:
     """A theme's findability (percent) after each scan, oldest first; the level-0 threshold
     as a dashed line."""
-    with rc_context(SVG_SETTINGS):
+    with rc_context(RC):
         figure = _figure(HALF_WIDTH, 3.4, left=1.0, bottom=1.0, top=0.45)
         axes = figure.add_subplot()
         dates = [p.when for p in points]
         values = [round(p.share * 100) for p in points]
         if points:
-            axes.plot(dates, values, "o-", color=LEVEL_COLOURS[1], linewidth=2)
+            axes.plot(date2num(dates), values, "o-", color=LEVEL_COLOURS[1], linewidth=2)
+            axes.xaxis_date()
         if threshold is not None:
             axes.axhline(threshold, color="#555555", linestyle="--", linewidth=1)
         _percent_axis(axes, axis_label)
@@ -54,7 +59,7 @@ def theme_history_chart(
 
 def domain_history_chart(points: Sequence[DomainPoint], *, title: str, axis_label: str) -> bytes:
     """Findability per domain (the mean of its measured themes) after each scan."""
-    with rc_context(SVG_SETTINGS):
+    with rc_context(RC):
         figure = _figure(FULL_WIDTH, 4.2, left=1.0, bottom=1.0, top=0.45, right=3.2)
         axes = figure.add_subplot()
         domains = sorted({p.domain for p in points})
@@ -63,7 +68,7 @@ def domain_history_chart(points: Sequence[DomainPoint], *, title: str, axis_labe
             series = [p for p in points if p.domain == domain]
             values = [round(p.share * 100) for p in series]
             axes.plot(
-                [p.when for p in series],
+                date2num([p.when for p in series]),
                 values,
                 marker=MARKERS[index % len(MARKERS)],
                 color=DOMAIN_COLOURS[index % len(DOMAIN_COLOURS)],
@@ -72,6 +77,7 @@ def domain_history_chart(points: Sequence[DomainPoint], *, title: str, axis_labe
             )
             described.append(f"{domain}: " + ", ".join(f"{v}%" for v in values))
         if domains:
+            axes.xaxis_date()
             axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         _percent_axis(axes, axis_label)
         axes.set_title(title, loc="left")

@@ -92,7 +92,7 @@ def _label(document: Document) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _question_form(theme: Theme, question: KeyQuestion | None) -> str | BaseResponse:
+def _question_form(theme: Theme, question: KeyQuestion | None) -> BaseResponse | tuple[str, int]:
     form = KeyQuestionForm(obj=None)
     if request.method == "GET" and question is not None:
         form.question.data = question.question
@@ -134,13 +134,13 @@ def _question_form(theme: Theme, question: KeyQuestion | None) -> str | BaseResp
 
 @bp.route("/<code>/vindbaarheid/vragen/nieuw", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def new_question(code: str) -> str | BaseResponse:
+def new_question(code: str) -> BaseResponse | tuple[str, int]:
     return _question_form(_theme_or_404(code), None)
 
 
 @bp.route("/<code>/vindbaarheid/vragen/<int:question_id>", methods=["GET", "POST"])
 @role_required(*WRITERS)
-def edit_question(code: str, question_id: int) -> str | BaseResponse:
+def edit_question(code: str, question_id: int) -> BaseResponse | tuple[str, int]:
     theme = _theme_or_404(code)
     return _question_form(theme, _question_or_404(theme, question_id))
 
@@ -207,7 +207,7 @@ def scan_progress(scan_id: int) -> Response:
     )
 
 
-def _svg(svg: bytes, etag: str) -> Response:
+def _svg(svg: bytes, etag: str) -> BaseResponse:
     response = Response(svg, mimetype="image/svg+xml")
     response.set_etag(etag)
     response.headers["Cache-Control"] = "private, no-cache"
@@ -219,7 +219,7 @@ def _svg(svg: bytes, etag: str) -> Response:
 
 @bp.route("/<code>/vindbaarheid/grafiek.svg")
 @login_required
-def theme_chart(code: str) -> Response:
+def theme_chart(code: str) -> BaseResponse:
     theme = _theme_or_404(code)
     version = services.version_key()
     locale = str(get_locale())
@@ -240,7 +240,7 @@ def theme_chart(code: str) -> Response:
 
 @bp.route("/vindbaarheid/grafiek.svg")
 @login_required
-def domain_chart() -> Response:
+def domain_chart() -> BaseResponse:
     version = services.version_key()
     locale = str(get_locale())
 
