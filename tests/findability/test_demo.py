@@ -15,9 +15,17 @@ from academy.demo.corpus import CorpusDocument, generate_corpus
 from academy.demo.findability import KeyQuestionSeed, load_key_questions
 from academy.demo.seed import seed_demo
 from academy.demo.themes import THEMES, THEMES_BY_CODE
+from academy.documents.indexing import rebuild_index
 from academy.extensions import db
-from academy.findability.scan import PlannedQuestion, key_question_queries, scan_question
-from academy.models import KeyQuestion
+from academy.findability.scan import (
+    PlannedQuestion,
+    create_scan,
+    execute_scan,
+    key_question_queries,
+    scan_question,
+)
+from academy.findability.services import measurements
+from academy.models import KeyQuestion, ScanQuestion, Theme
 from search_module import IndexedDocument, SearchIndex
 
 SEEDS = load_key_questions()
@@ -86,7 +94,10 @@ def _planned(seed: KeyQuestionSeed, ids: dict[str, int]) -> PlannedQuestion:
     )
 
 
-def test_seed_demo_loads_the_key_questions_with_their_documents(app: Flask) -> None:
+def test_seed_demo_loads_the_key_questions_and_a_scan_rates_every_one_findable(
+    app: Flask,
+) -> None:
+    """The real path: `flask seed-demo`, the node's index, the scan job's code."""
     with app.app_context():
         report = seed_demo("academie")
         assert report.created["key questions"] == len(SEEDS)
@@ -95,3 +106,16 @@ def test_seed_demo_loads_the_key_questions_with_their_documents(app: Flask) -> N
         assert all(question.documents and question.queries for question in questions)
         again = seed_demo("academie")
         assert "key questions" not in again.created
+        rebuild_index()
+        scan, _created = create_scan("manual")
+        execute_scan(scan.id)
+        results = db.session.scalars(
+            select(ScanQuestion).where(ScanQuestion.key_question_id.is_not(None))
+        ).all()
+        assert len(results) == len(SEEDS)
+        assert [r.question for r in results if not r.findable] == []
+        measured = measurements()
+        themes = db.session.scalars(select(Theme)).all()
+        assert all(
+            measured[theme.id].share == 1.0 or measured[theme.id].questions > 3 for theme in themes
+        )
