@@ -264,6 +264,25 @@ def seed_key_questions(themes: dict[str, Theme], report: SeedReport) -> None:
         report.add("key questions")
 
 
+#: The demo's level-0 criterion met by measurement: findability at least this (percent).
+DEMO_FINDABILITY_THRESHOLD = 80
+
+
+def seed_findability_threshold(report: SeedReport) -> None:
+    """Let the first level-0 criterion ("... vindbaar in de zoekomgeving") be met by
+    measurement, unless some level-0 criterion already has a threshold."""
+    criteria = list(
+        db.session.scalars(
+            select(LevelCriterion)
+            .where(LevelCriterion.level_number == 0, LevelCriterion.active.is_(True))
+            .order_by(LevelCriterion.position, LevelCriterion.id)
+        )
+    )
+    if criteria and all(c.findability_threshold is None for c in criteria):
+        criteria[0].findability_threshold = DEMO_FINDABILITY_THRESHOLD
+        report.add("measured criteria")
+
+
 def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
     """Create everything missing from the demo data set in one transaction."""
     from academy.maturity.services import ensure_ladder
@@ -282,6 +301,7 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         seed_curriculum(report)
         db.session.flush()
         seed_key_questions(themes, report)
+        seed_findability_threshold(report)
         db.session.flush()
         from academy.demo.learning import seed_colleagues, seed_learning
 

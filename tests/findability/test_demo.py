@@ -24,7 +24,7 @@ from academy.findability.scan import (
     key_question_queries,
     scan_question,
 )
-from academy.findability.services import measurements
+from academy.findability.services import measurements, threshold
 from academy.models import KeyQuestion, ScanQuestion, Theme
 from search_module import IndexedDocument, SearchIndex
 
@@ -104,8 +104,11 @@ def test_seed_demo_loads_the_key_questions_and_a_scan_rates_every_one_findable(
         questions = db.session.scalars(select(KeyQuestion)).all()
         assert len(questions) == len(SEEDS)
         assert all(question.documents and question.queries for question in questions)
+        assert report.created["measured criteria"] == 1
         again = seed_demo("academie")
         assert "key questions" not in again.created
+        assert "measured criteria" not in again.created
+        assert threshold() == 80
         rebuild_index()
         scan, _created = create_scan("manual")
         execute_scan(scan.id)
