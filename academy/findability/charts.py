@@ -48,6 +48,9 @@ def theme_history_chart(
         if points:
             axes.plot(date2num(dates), values, "o-", color=LEVEL_COLOURS[1], linewidth=2)
             axes.xaxis_date()
+            if len(points) == 1:  # one scan: a week around it, not years of empty axis
+                middle = float(date2num(dates[0]))
+                axes.set_xlim(middle - 3.5, middle + 3.5)
         if threshold is not None:
             axes.axhline(threshold, color="#555555", linestyle="--", linewidth=1)
         _percent_axis(axes, axis_label)
@@ -78,6 +81,10 @@ def domain_history_chart(points: Sequence[DomainPoint], *, title: str, axis_labe
             described.append(f"{domain}: " + ", ".join(f"{v}%" for v in values))
         if domains:
             axes.xaxis_date()
+            moments = {p.when for p in points}
+            if len(moments) == 1:  # one scan: a week around it
+                middle = float(date2num(next(iter(moments))))
+                axes.set_xlim(middle - 3.5, middle + 3.5)
             axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         _percent_axis(axes, axis_label)
         axes.set_title(title, loc="left")
