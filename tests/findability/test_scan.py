@@ -113,3 +113,52 @@ def test_a_question_without_documents_is_not_scanned(app: Flask, world: dict[str
         question.documents = []
         db.session.commit()
         assert [p.key_question_id for p in scans.plan_questions()] == [world["kq-armoede"]]
+
+
+def test_published_exercise_keys_count_with_expert_and_learner_queries(
+    app: Flask, world: dict[str, int]
+) -> None:
+    from academy.models import Attempt, Document, Exercise, Module, QueryLog, User
+
+    with app.app_context():
+        learner = db.session.scalar(select(User).where(User.username == "medewerker"))
+        assert learner is not None
+        monitor = db.session.get(Document, world["armoede-monitor"])
+        module = Module(slug="vinden", title="Vinden", published=True)
+        exercise = Exercise(
+            slug="armoede-cijfers",
+            kind="fact",
+            title="Hoeveel huishoudens?",
+            expert_query="armoedemonitor 2024",
+        )
+        exercise.key_documents = [monitor]  # type: ignore[list-item]
+        draft = Exercise(
+            slug="concept", kind="fact", title="Concept", expert_query="x", published=False
+        )
+        draft.key_documents = [monitor]  # type: ignore[list-item]
+        module.exercises = [exercise, draft]
+        db.session.add(module)
+        db.session.flush()
+        attempts = [Attempt(exercise=exercise, user_id=learner.id) for _ in range(2)]
+        db.session.add_all(attempts)
+        db.session.flush()
+        typed = [
+            (attempts[0], "Laag inkomen", "search"),
+            (attempts[1], "laag inkomen ", "search"),
+            (attempts[1], "minima", "search"),
+            (attempts[1], "ARMOEDEMONITOR 2024", "search"),  # the expert's own: once
+            (attempts[0], "genegeerd", "view"),  # a re-render, not a search
+        ]
+        db.session.add_all(
+            QueryLog(user_id=learner.id, query=q, attempt_id=a.id, kind=kind)
+            for a, q, kind in typed
+        )
+        db.session.commit()
+        (planned,) = [p for p in scans.plan_questions() if p.exercise_id is not None]
+        assert planned.exercise_id == exercise.id
+        assert planned.theme_id == world["armoede"]  # the theme of its key document
+        assert [(q.text, q.source) for q in planned.queries] == [
+            ("armoedemonitor 2024", "expert"),
+            ("laag inkomen", "learner"),
+            ("minima", "learner"),
+        ]
