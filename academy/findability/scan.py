@@ -232,12 +232,31 @@ def scan_question(search: Search, planned: PlannedQuestion) -> QuestionOutcome:
 # --- the scan as a job ------------------------------------------------------------------------
 
 
-def active_scan() -> FindabilityScan | None:
-    return db.session.scalar(
+#: A scan waiting or running longer than this lost its worker (a full scan takes seconds to
+#: minutes): it no longer blocks a new one, so a crash cannot stop the nightly scans.
+STALE_AFTER = dt.timedelta(hours=6)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands timezone-aware columns back naive, in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def active_scan(now: dt.datetime | None = None) -> FindabilityScan | None:
+    """The scan waiting or running now, if any; one left behind by a dead worker is
+    marked failed instead (by the caller's transaction)."""
+    scan = db.session.scalar(
         select(FindabilityScan)
         .where(FindabilityScan.state.in_((ScanState.QUEUED.value, ScanState.RUNNING.value)))
         .order_by(FindabilityScan.id.desc())
     )
+    now = now or dt.datetime.now(dt.UTC)
+    if scan is not None and now - _aware(scan.started_at or scan.created_at) > STALE_AFTER:
+        scan.state = ScanState.FAILED.value
+        scan.message = "Onderbroken: de verwerker is gestopt."
+        scan.finished_at = now
+        return None
+    return scan
 
 
 def create_scan(trigger: str = "manual", user: User | None = None) -> tuple[FindabilityScan, bool]:

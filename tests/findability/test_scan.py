@@ -162,3 +162,20 @@ def test_published_exercise_keys_count_with_expert_and_learner_queries(
             ("laag inkomen", "learner"),
             ("minima", "learner"),
         ]
+
+
+def test_a_scan_left_running_by_a_dead_worker_does_not_block_the_next(
+    app: Flask, world: dict[str, int]
+) -> None:
+    import datetime as dt
+
+    with app.app_context():
+        stuck, _created = scans.create_scan("nightly")
+        stuck.state = ScanState.RUNNING
+        stuck.started_at = dt.datetime.now(dt.UTC) - scans.STALE_AFTER - dt.timedelta(minutes=1)
+        db.session.commit()
+        fresh, created = scans.create_scan("manual")
+        assert created and fresh.id != stuck.id
+        db.session.expire_all()
+        old = db.session.get(FindabilityScan, stuck.id)
+        assert old is not None and old.state == ScanState.FAILED and old.finished_at is not None
