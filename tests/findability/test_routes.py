@@ -176,6 +176,7 @@ def test_the_criterion_form_sets_a_threshold_on_level_zero_only(
         data={"text": "Vindbaar", "active": "y", "findability_threshold": "80"},
     )
     assert response.status_code == 302
+    assert "gemeten: vindbaarheid ≥ 80%" in client.get("/themas/ladder").get_data(as_text=True)
     bad = client.post(
         f"/themas/ladder/criteria/{ids[0]}",
         data={"text": "Vindbaar", "active": "y", "findability_threshold": "9" * 400},
