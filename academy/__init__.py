@@ -113,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from academy.audit import bp as audit_bp
     from academy.auth import bp as auth_bp
     from academy.documents import bp as documents_bp
+    from academy.findability import bp as findability_bp
     from academy.gaps import bp as gaps_bp
     from academy.main import bp as main_bp
     from academy.maturity import bp as maturity_bp
@@ -124,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(maturity_bp)
     app.register_blueprint(gaps_bp)
+    app.register_blueprint(findability_bp)
     app.register_blueprint(practice_bp)
     app.register_blueprint(training_bp)
     app.register_blueprint(assignments_bp)

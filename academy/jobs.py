@@ -227,6 +227,24 @@ def catch_up_search_index() -> None:
     ensure_index()
 
 
+@queue.task
+def run_findability_scan(scan_id: int) -> None:
+    """Carry out a findability scan (queued from the page, or by the nightly task)."""
+    from academy.findability.scan import execute_scan
+
+    execute_scan(scan_id)
+
+
+@queue.periodic(crontab(hour="2", minute="30"))
+def nightly_findability_scan() -> None:
+    """Every night: measure every theme's findability (skipped while a scan is waiting)."""
+    from academy.findability.scan import create_scan, execute_scan
+
+    scan, created = create_scan("nightly")
+    if created:
+        execute_scan(scan.id)
+
+
 @queue.periodic(crontab(hour="7", minute="0"))
 def create_due_notifications() -> None:
     """Every morning: "due in two days" and "overdue" notices (idempotent)."""

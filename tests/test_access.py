@@ -75,6 +75,15 @@ ACCESS: dict[str, object] = {
     "gaps.overview": ("programmamanager", "trainer"),
     "gaps.theme": ("programmamanager", "trainer"),
     "gaps.export": ("programmamanager", "trainer"),
+    "findability.theme_page": SIGNED_IN,
+    "findability.new_question": ("programmamanager", "trainer"),
+    "findability.edit_question": ("programmamanager", "trainer"),
+    "findability.delete_question": POST_ONLY,
+    "findability.start_scan": POST_ONLY,
+    "findability.scan_detail": ("programmamanager", "trainer"),
+    "findability.scan_progress": ("programmamanager", "trainer"),
+    "findability.theme_chart": SIGNED_IN,
+    "findability.domain_chart": SIGNED_IN,
     "practice.search": SIGNED_IN,
     "practice.help": SIGNED_IN,
     "notifications.index": SIGNED_IN,
@@ -143,6 +152,7 @@ ACCESS: dict[str, object] = {
     "api.create_assessment": Api("programmamanager", method="POST"),
     "api.theme_assessment": API_SIGNED_IN,
     "api.theme_analyses": API_SIGNED_IN,
+    "api.theme_findability": API_SIGNED_IN,
     "api.levels": API_SIGNED_IN,
     "api.documents": API_SIGNED_IN,
     "api.document": API_SIGNED_IN,
@@ -174,6 +184,13 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "maturity.new_analysis": {"code": "vsv"},
     "maturity.edit_analysis": {"code": "vsv", "analysis_id": 1},
     "maturity.delete_analysis": {"code": "vsv", "analysis_id": 1},
+    "findability.theme_page": {"code": "vsv"},
+    "findability.new_question": {"code": "vsv"},
+    "findability.edit_question": {"code": "vsv", "question_id": 1},
+    "findability.delete_question": {"code": "vsv", "question_id": 1},
+    "findability.scan_detail": {"scan_id": 1},
+    "findability.scan_progress": {"scan_id": 1},
+    "findability.theme_chart": {"code": "vsv"},
     "practice.document": {"document_id": 1},
     "training.module": {"slug": "zoeken"},
     "training.lesson": {"slug": "zoeken", "lesson_slug": "waarom"},
@@ -205,6 +222,7 @@ URL_VALUES: dict[str, dict[str, object]] = {
     "api.create_assessment": {"code": "vsv"},
     "api.theme_assessment": {"code": "vsv", "id": 1},
     "api.theme_analyses": {"code": "vsv"},
+    "api.theme_findability": {"code": "vsv"},
     "api.document": {"id": 1},
     "api.module": {"slug": "zoeken"},
     "api.exercise": {"slug": "open-vraag"},
@@ -264,6 +282,14 @@ def access_app(tmp_path_factory, password_hash):
                 body="Cijfers over schooluitval.",
             )
         )
+        # A key question and a finished scan for the findability pages.
+        from academy.models import FindabilityScan, KeyQuestion
+
+        db.session.flush()
+        question = KeyQuestion(theme=theme, question="Hoeveel jongeren vallen uit?")
+        question.documents = list(db.session.scalars(db.select(Document)))
+        db.session.add(question)
+        db.session.add(FindabilityScan(state="done"))
         module = Module(slug="zoeken", title="Zoeken", published=True)
         module.lessons = [Lesson(slug="waarom", title="Waarom", body="Tekst")]
         exercise = Exercise(

@@ -16,6 +16,8 @@ def test_every_task_is_registered_on_the_apps_queue(app):
         "catch_up_search_index",
         "create_due_notifications",
         "send_notification_emails",
+        "run_findability_scan",
+        "nightly_findability_scan",
     }
 
 

@@ -16,6 +16,7 @@ from academy.api.schemas import (
     assignment_json,
     document_json,
     exercise_json,
+    findability_json,
     level_json,
     member_progress_json,
     module_detail_json,
@@ -28,6 +29,7 @@ from academy.api.schemas import (
     theme_json,
 )
 from academy.extensions import db
+from academy.findability import services as findability
 from academy.maturity import services as maturity
 from academy.models import Assessment, Role, Team, Theme
 from academy.practice import services as practice
@@ -112,6 +114,21 @@ def themes(call: Call) -> Response:
 )
 def theme(call: Call, code: str) -> Response:
     return json_response(theme_detail_json(maturity.theme_detail(_theme(code))))
+
+
+@operation(
+    "/themas/{code}/vindbaarheid",
+    summary="De vindbaarheid van een thema: nu, trend, historie en de vragen die falen",
+    tag=THEMES,
+    response="Vindbaarheid",
+    path_params=(CODE,),
+)
+def theme_findability(call: Call, code: str) -> Response:
+    """Gemeten door de vindbaarheidsscan (elke nacht, of op verzoek vanaf de themapagina):
+    per sleutelvraag zoekt de scan met de vastgelegde zoekvragen, de woorden van de vraag
+    en de zoekvragen van cursisten, en kijkt waar de sleuteldocumenten staan. Historie:
+    oudste eerst, hoogstens 24 scans. nietVindbaar komt uit de laatste scan."""
+    return json_response(findability_json(findability.theme_view(_theme(code))))
 
 
 @operation(

@@ -22,6 +22,7 @@ from academy.api import API_PREFIX, API_VERSION
 from academy.api.operations import OPERATIONS, Operation
 from academy.api.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPES
 from academy.api.services import Page
+from academy.findability.services import HistoryPoint, ThemeFindabilityView
 from academy.maturity.services import NO_LEVEL, ThemeDetail, ThemeSummary
 from academy.models import (
     LEVEL_NUMBERS,
@@ -478,6 +479,68 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     ),
 }
 
+# Findability (level 0 measured, academy/findability): shares are 0..1, ranks 1-based.
+SHARE: dict[str, Any] = {"type": "number", "minimum": 0, "maximum": 1}
+SCHEMAS.update(
+    {
+        "VindbaarheidMeting": obj(
+            {
+                "scan": INTEGER,
+                "tijdstip": DATETIME,
+                "vindbaar": SHARE,
+                "sleutelvragen": {"type": "integer", "minimum": 0},
+                "vindbareSleutelvragen": {"type": "integer", "minimum": 0},
+            },
+            description="De vindbaarheid van het thema in één scan.",
+        ),
+        "MislukteZoekvraag": obj(
+            {
+                "zoekvraag": STRING,
+                "bron": {"type": "string", "enum": ["recorded", "question", "expert", "learner"]},
+                "slechtsteRang": nullable(
+                    {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "De laagste plaats van een sleuteldocument; null: niet "
+                        "in de eerste 10 resultaten.",
+                    }
+                ),
+                "aantalResultaten": {"type": "integer", "minimum": 0},
+                "_links": links("probeer"),
+            }
+        ),
+        "NietVindbareVraag": obj(
+            {
+                "vraag": STRING,
+                "oefening": BOOLEAN,
+                "zoekvragen": {"type": "integer", "minimum": 0},
+                "geslaagdeZoekvragen": {"type": "integer", "minimum": 0},
+                "mislukteZoekvragen": array(ref("MislukteZoekvraag")),
+            }
+        ),
+        "Vindbaarheid": obj(
+            {
+                "thema": ref("ThemaVerwijzing"),
+                "vindbaar": nullable(SHARE),
+                "trend": {
+                    "type": ["string", "null"],
+                    "enum": ["nieuw", "omhoog", "omlaag", "gelijk", None],
+                },
+                "criterium": nullable({"type": "integer", "minimum": 0, "maximum": 100}),
+                "onderCriterium": BOOLEAN,
+                "laatsteMeting": nullable(ref("VindbaarheidMeting")),
+                "historie": array(ref("VindbaarheidMeting")),
+                "nietVindbaar": array(ref("NietVindbareVraag")),
+                "_links": links("self", "thema"),
+            },
+            description="Hoe vindbaar de sleuteldocumenten van een thema zijn: het aandeel "
+            "sleutelvragen waarvan de documenten bij de meeste zoekvragen in de eerste 5 "
+            "resultaten staan (niveau 0, Vinden). vindbaar is null zolang het thema niet "
+            "gemeten is; criterium is het percentage dat een criterium van niveau 0 eist.",
+        ),
+    }
+)
+
 # --- serialisers ------------------------------------------------------------------------------
 
 
@@ -558,6 +621,58 @@ def theme_json(s: ThemeSummary) -> dict[str, Any]:
             "self": link("theme", code=s.code),
             "beoordelingen": link("theme_assessments", code=s.code),
             "analyses": link("theme_analyses", code=s.code),
+        },
+    }
+
+
+def _measurement_json(point: HistoryPoint) -> dict[str, Any]:
+    return {
+        "scan": point.scan_id,
+        "tijdstip": iso_datetime(point.when),
+        "vindbaar": point.share,
+        "sleutelvragen": point.questions,
+        "vindbareSleutelvragen": point.findable,
+    }
+
+
+def findability_json(view: ThemeFindabilityView) -> dict[str, Any]:
+    """A theme's findability: now, trend, history and the questions that fail."""
+    code = view.theme.code
+    latest = view.history[-1] if view.history and view.now.share is not None else None
+    return {
+        "thema": {"code": code, "naam": view.theme.name},
+        "vindbaar": view.now.share,
+        "trend": view.now.trend or None,
+        "criterium": view.threshold,
+        "onderCriterium": view.below_threshold,
+        "laatsteMeting": _measurement_json(latest) if latest is not None else None,
+        "historie": [_measurement_json(point) for point in view.history],
+        "nietVindbaar": [
+            {
+                "vraag": result.question,
+                "oefening": result.exercise_id is not None,
+                "zoekvragen": result.queries_total,
+                "geslaagdeZoekvragen": result.queries_passed,
+                "mislukteZoekvragen": [
+                    {
+                        "zoekvraag": failed.query,
+                        "bron": failed.source,
+                        "slechtsteRang": failed.worst_rank,
+                        "aantalResultaten": failed.result_count,
+                        "_links": {
+                            "probeer": {
+                                "href": url_for("practice.search", q=failed.query, _external=True)
+                            }
+                        },
+                    }
+                    for failed in result.failed
+                ],
+            }
+            for result in view.failing
+        ],
+        "_links": {
+            "self": link("theme_findability", code=code),
+            "thema": link("theme", code=code),
         },
     }
 

@@ -19,6 +19,7 @@ from academy.models import (
     AssessmentLevel,
     Document,
     Exercise,
+    KeyQuestion,
     Lesson,
     LevelCriterion,
     LevelStatus,
@@ -243,6 +244,47 @@ def seed_curriculum(report: SeedReport) -> None:
         report.add("modules")
 
 
+def seed_key_questions(themes: dict[str, Theme], report: SeedReport) -> None:
+    """Key questions per theme (findability), by theme and question text."""
+    from academy.demo.findability import load_key_questions
+
+    existing = set(db.session.execute(select(KeyQuestion.theme_id, KeyQuestion.question)))
+    keys = {key: doc_id for key, doc_id in db.session.execute(select(Document.key, Document.id))}
+    for seed in load_key_questions():
+        theme = themes.get(seed.theme)
+        if theme is None or (theme.id, seed.question) in existing:
+            continue
+        question = KeyQuestion(
+            theme_id=theme.id, question=seed.question, queries=list(seed.queries)
+        )
+        question.documents = [
+            document
+            for key in seed.documents
+            if key in keys and (document := db.session.get(Document, keys[key])) is not None
+        ]
+        db.session.add(question)
+        report.add("key questions")
+
+
+#: The demo's level-0 criterion met by measurement: findability at least this (percent).
+DEMO_FINDABILITY_THRESHOLD = 80
+
+
+def seed_findability_threshold(report: SeedReport) -> None:
+    """Let the first level-0 criterion ("... vindbaar in de zoekomgeving") be met by
+    measurement, unless some level-0 criterion already has a threshold."""
+    criteria = list(
+        db.session.scalars(
+            select(LevelCriterion)
+            .where(LevelCriterion.level_number == 0, LevelCriterion.active.is_(True))
+            .order_by(LevelCriterion.position, LevelCriterion.id)
+        )
+    )
+    if criteria and all(c.findability_threshold is None for c in criteria):
+        criteria[0].findability_threshold = DEMO_FINDABILITY_THRESHOLD
+        report.add("measured criteria")
+
+
 def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
     """Create everything missing from the demo data set in one transaction."""
     from academy.maturity.services import ensure_ladder
@@ -259,6 +301,9 @@ def seed_demo(password: str, today: dt.date | None = None) -> SeedReport:
         seed_documents(themes, report)
         db.session.flush()
         seed_curriculum(report)
+        db.session.flush()
+        seed_key_questions(themes, report)
+        seed_findability_threshold(report)
         db.session.flush()
         from academy.demo.learning import seed_colleagues, seed_learning
 

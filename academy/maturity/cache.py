@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from markupsafe import Markup
 
 if TYPE_CHECKING:  # the services import nothing from here; the annotation only names them
+    from academy.findability.services import DomainPoint
     from academy.maturity.services import PortfolioSnapshot
 
 T = TypeVar("T")
@@ -47,3 +48,5 @@ class VersionedCache(Generic[T]):
 chart_cache: VersionedCache[bytes] = VersionedCache()  # SVGs
 section_cache: VersionedCache[Markup] = VersionedCache()  # HTML fragments with charts
 snapshot_cache: VersionedCache[PortfolioSnapshot] = VersionedCache(max_entries=8)
+# Findability per domain over time (the portfolio's chart table); the scans bump the version.
+domain_findability_cache: VersionedCache[list[DomainPoint]] = VersionedCache(max_entries=8)

@@ -38,6 +38,8 @@ def portfolio_table(
         _("Trend"),
         _("Laatst beoordeeld"),
     ] + [_("Status niveau %(n)s", n=n) for n in LEVEL_NUMBERS]
+    # Level 0 measured (academy/findability): a whole percent, empty when not measured.
+    header += [_("Vindbaarheid (%)"), _("Vindbaarheid onder criterium")]
     rows: list[Row] = [
         [
             s.code,
@@ -53,6 +55,10 @@ def portfolio_table(
             s.last_assessed,
         ]
         + [str(status_labels[status]) for status in s.statuses]
+        + [
+            None if s.findability is None else round(s.findability * 100),
+            _("ja") if s.below_findability else _("nee"),
+        ]
         for s in summaries
     ]
     return header, rows

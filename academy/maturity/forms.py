@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    IntegerField,
     SelectChoice,
     SelectField,
     StringField,
@@ -13,6 +14,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
+from academy.forms import IntegerRange
 from academy.maturity.domains import DOMAINS
 from academy.models import LEVEL_NUMBERS, AnalysisStatus, LevelStatus
 
@@ -118,4 +120,9 @@ class CriterionForm(FlaskForm):
         validators=[DataRequired(_l("Beschrijf het criterium.")), Length(max=300)],
     )
     active = BooleanField(_l("Actief"), default=True)
+    # Only for level 0: met by measurement (academy/findability) instead of by judgement.
+    findability_threshold = IntegerField(
+        _l("Gemeten: vindbaarheid minstens (%)"),
+        validators=[Optional(), IntegerRange(0, 100)],
+    )
     submit = SubmitField(_l("Opslaan"))

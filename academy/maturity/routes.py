@@ -19,6 +19,7 @@ from wtforms import SelectChoice
 from academy.auth.decorators import role_required
 from academy.errors import DomainError
 from academy.extensions import db
+from academy.findability import services as findability_services
 from academy.forms import ConfirmForm
 from academy.gaps.services import READERS as GAP_READERS
 from academy.gaps.services import theme_preview
@@ -43,7 +44,15 @@ from academy.training import services as training_services
 WRITERS = (Role.PROGRAMME_MANAGER,)  # admins are always allowed too
 # The portfolio's filter and sort arguments: the export links carry exactly these (other
 # query arguments, such as `_external`, would steer url_for).
-PORTFOLIO_ARGS = ("domein", "niveau", "eigenaar", "achter", "sorteer", "richting")
+PORTFOLIO_ARGS = (
+    "domein",
+    "niveau",
+    "eigenaar",
+    "achter",
+    "vindbaarheid",
+    "sorteer",
+    "richting",
+)
 
 
 def level_texts(names: dict[int, str]) -> dict[int, str]:
@@ -84,12 +93,17 @@ def _portfolio_filter() -> tuple[PortfolioFilter, list[str]]:
             level = None
         if level is None:
             notices.append(_("Het filter op niveau is niet herkend en genegeerd."))
+    findability = request.args.get("vindbaarheid", "")
+    if findability not in ("", *services.FINDABILITY_FILTERS):
+        findability = ""
+        notices.append(_("Het filter op vindbaarheid is niet herkend en genegeerd."))
     return (
         PortfolioFilter(
             domain=request.args.get("domein", "")[:80],
             level=level,
             owner=request.args.get("eigenaar", "")[:120],
             behind_target=request.args.get("achter") == "1",
+            findability=findability,
         ),
         notices,
     )
@@ -128,6 +142,14 @@ def portfolio() -> ResponseReturnValue:
         can_edit=_can_edit(),
         version=version,
         export_args={key: request.args[key] for key in PORTFOLIO_ARGS if key in request.args},
+        findability_domains=_findability_domains(version),
+    )
+
+
+def _findability_domains(version: str) -> list[findability_services.DomainPoint]:
+    """Findability per domain over time: the portfolio's chart table (cached per version)."""
+    return cache.domain_findability_cache.get(
+        ("findability-domains", version), findability_services.domain_history
     )
 
 
@@ -234,6 +256,7 @@ def export_portfolio(fmt: str) -> ResponseReturnValue:
             level if filters.level != NO_LEVEL else "zonder niveau",
             filters.owner,
             "achter op doel" if filters.behind_target else None,
+            f"vindbaarheid {filters.findability}" if filters.findability else None,
         ],
         fmt,
     )
@@ -272,7 +295,11 @@ def edit_criterion(criterion_id: int) -> ResponseReturnValue:
     form = CriterionForm(obj=criterion)
     if form.validate_on_submit():
         services.save_criterion(
-            criterion, level=criterion.level_number, text=form.text.data, active=form.active.data
+            criterion,
+            level=criterion.level_number,
+            text=form.text.data,
+            active=form.active.data,
+            findability_threshold=form.findability_threshold.data,
         )
         flash(_("Het criterium is bijgewerkt."), "success")
         return redirect(url_for("maturity.ladder", _anchor=f"niveau-{criterion.level_number}"))
@@ -322,6 +349,7 @@ def theme_detail(code: str) -> ResponseReturnValue:
             else None
         ),
         theme_gaps=theme_preview(theme.code) if current_user.has_role(*GAP_READERS) else None,
+        findability=findability_services.theme_view(theme),
     )
 
 
@@ -445,6 +473,7 @@ def record_assessment(code: str) -> ResponseReturnValue:
         "maturity/assessment_form.html",
         form=form,
         theme=theme,
+        findability=findability_services.measurement(theme.id),
         levels=levels,
         checked=checked,
         status_field_name=status_field_name,

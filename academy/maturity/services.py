@@ -131,6 +131,12 @@ class ThemeSummary:
     target_date: dt.date | None
     behind_target: bool
     owner_team_id: int | None = None
+    # Level 0 measured (academy/findability): the share of findable key questions in the
+    # newest scan and the one before; None when not measured.
+    findability: float | None = None
+    findability_previous: float | None = None
+    # Flagged like "behind target": measured below the level-0 criterion's threshold.
+    below_findability: bool = False
 
     @property
     def next_step(self) -> int | None:
@@ -232,8 +238,13 @@ def theme_summaries(
         )
     }
 
+    from academy.findability import services as findability  # its routes import us
+
+    measured = findability.measurements()
+    needed = findability.threshold()
     summaries = []
     for theme, owner in themes:
+        measurement = measured.get(theme.id, findability.NOT_MEASURED)
         pair = newest.get(theme.id, [])
         latest = statuses[pair[0][0]] if pair else {}
         level = current_level(latest)
@@ -255,6 +266,9 @@ def theme_summaries(
                 target_date=target_date,
                 behind_target=is_behind_target(level, target_level, target_date, today),
                 owner_team_id=theme.owner_team_id,
+                findability=measurement.share,
+                findability_previous=measurement.previous,
+                below_findability=findability.below(measurement.share, needed),
             )
         )
     return summaries
@@ -266,6 +280,8 @@ class PortfolioFilter:
     level: int | None = None  # a current level, NO_LEVEL included
     owner: str = ""
     behind_target: bool = False
+    # "onder" (below the level-0 criterion), "gemeten" (measured) or "niet" (not measured)
+    findability: str = ""
 
 
 SORT_KEYS = {
@@ -276,7 +292,24 @@ SORT_KEYS = {
     "beoordeeld": lambda s: (s.last_assessed or dt.date.min, s.name.lower()),
     "eigenaar": lambda s: (s.owner.lower(), s.name.lower()),
     "trend": lambda s: (s.trend, s.name.lower()),
+    # Not measured sorts before 0 %.
+    "vindbaarheid": lambda s: (
+        s.findability if s.findability is not None else -1.0,
+        s.name.lower(),
+    ),
 }
+
+FINDABILITY_FILTERS = ("onder", "gemeten", "niet")
+
+
+def _findability_matches(summary: ThemeSummary, wanted: str) -> bool:
+    if wanted == "onder":
+        return summary.below_findability
+    if wanted == "gemeten":
+        return summary.findability is not None
+    if wanted == "niet":
+        return summary.findability is None
+    return True
 
 
 def filter_and_sort(
@@ -292,6 +325,7 @@ def filter_and_sort(
         and (filters.level is None or s.current_level == filters.level)
         and (not filters.owner or s.owner == filters.owner)
         and (not filters.behind_target or s.behind_target)
+        and _findability_matches(s, filters.findability)
     ]
     return sorted(rows, key=SORT_KEYS.get(sort, SORT_KEYS["naam"]), reverse=descending)
 
@@ -378,6 +412,9 @@ def data_version() -> str:
 
     One round trip of scalar subqueries: it runs on every portfolio and chart request.
     """
+    # Imported here: the findability package's routes import this module.
+    from academy.findability.services import findability_version_columns
+
     fingerprint = db.session.execute(
         select(
             select(func.count(Assessment.id)).scalar_subquery(),
@@ -392,6 +429,8 @@ def data_version() -> str:
             select(func.max(AnalysisLevel.name)).scalar_subquery(),
             # Owner names show in the portfolio, and teams have no updated_at to compare.
             select(func.aggregate_strings(Team.name, "\n")).scalar_subquery(),
+            # Findability (level 0 measured) shows in the portfolio too.
+            *findability_version_columns(),
         )
     ).one()
     # "Behind target" and the quarters move with the calendar, so the date is part of it.
@@ -644,6 +683,9 @@ def record_assessment(
         if criteria_ids
         else []
     )
+    from academy.findability.services import measurement  # its routes import us
+
+    measured = measurement(theme.id)
     assessment = Assessment(
         theme=theme,
         assessor=assessor,
@@ -655,6 +697,9 @@ def record_assessment(
             for n in LEVEL_NUMBERS
         ],
         evidence=[Evidence(title=title, url=url) for title, url in links],
+        # Level 0 evidence by measurement, kept with the judgement it was made next to.
+        findability_share=measured.share,
+        findability_scan_id=measured.scan_id,
     )
     db.session.add(assessment)
     theme.updated_at = dt.datetime.now(dt.UTC)
@@ -767,7 +812,12 @@ def delete_analysis(analysis: Analysis) -> None:
 
 
 def save_criterion(
-    criterion: LevelCriterion | None, *, level: int, text: str, active: bool = True
+    criterion: LevelCriterion | None,
+    *,
+    level: int,
+    text: str,
+    active: bool = True,
+    findability_threshold: int | None = None,
 ) -> LevelCriterion:
     if criterion is None:
         position = db.session.scalar(
@@ -779,5 +829,7 @@ def save_criterion(
         db.session.add(criterion)
     criterion.text = text.strip()
     criterion.active = active
+    # A threshold only means something for level 0 (Vinden), which findability measures.
+    criterion.findability_threshold = findability_threshold if level == 0 else None
     db.session.commit()
     return criterion

@@ -11,6 +11,14 @@ from academy.models.documents import (
     ImportState,
     QueryLog,
 )
+from academy.models.findability import (
+    FindabilityScan,
+    KeyQuestion,
+    ScanQuery,
+    ScanQuestion,
+    ScanState,
+    ThemeFindability,
+)
 from academy.models.maturity import (
     LEVEL_NUMBERS,
     Analysis,
@@ -61,6 +69,12 @@ __all__ = [
     "DocumentChange",
     "DocumentOpen",
     "FileOutcome",
+    "FindabilityScan",
+    "KeyQuestion",
+    "ScanQuery",
+    "ScanQuestion",
+    "ScanState",
+    "ThemeFindability",
     "ImportFile",
     "ImportRun",
     "ImportState",

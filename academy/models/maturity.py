@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -103,6 +104,9 @@ class LevelCriterion(Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Retired criteria stay so old assessments keep their meaning.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Met by measurement: the theme's findability (percent) must be at least this; None
+    # means the criterion is judged by the programme manager alone.
+    findability_threshold: Mapped[int | None] = mapped_column(Integer)
 
     level: Mapped[AnalysisLevel] = relationship(back_populates="criteria")
 
@@ -131,6 +135,12 @@ class Assessment(Model):
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The theme's measured findability when the judgement was made, and the scan it came
+    # from (level 0 evidence next to the manager's judgement); None when not yet measured.
+    findability_share: Mapped[float | None] = mapped_column(Float)
+    findability_scan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("findability_scans.id", ondelete="SET NULL")
+    )
 
     theme: Mapped[Theme] = relationship(back_populates="assessments")
     assessor: Mapped[User | None] = relationship()

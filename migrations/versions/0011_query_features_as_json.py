@@ -1,7 +1,7 @@
 """query features as a JSON list instead of comma-joined text
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-06 13:20:00
 
 Existing rows are converted ("or,phrase" -> ["or", "phrase"]) before the type changes, so
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -55,7 +55,7 @@
         node.textContent = data[key];
       });
     });
-    var bar = document.getElementById("import-progress");
+    var bar = section.querySelector("progress");
     if (bar) { bar.max = Math.max(1, data.total); bar.value = data.done; }
     var wrap = section.querySelector('[data-wrap="currentFile"]');
     if (wrap) { wrap.hidden = !data.currentFile; }

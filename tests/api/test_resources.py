@@ -17,6 +17,7 @@ RESOURCES = [
     ("/themas/{code}", "/api/v1/themas/vsv", EVERYONE),
     ("/themas/{code}/beoordelingen", "/api/v1/themas/vsv/beoordelingen", EVERYONE),
     ("/themas/{code}/analyses", "/api/v1/themas/vsv/analyses", EVERYONE),
+    ("/themas/{code}/vindbaarheid", "/api/v1/themas/vsv/vindbaarheid", EVERYONE),
     ("/niveaus", "/api/v1/niveaus", EVERYONE),
     ("/documenten", "/api/v1/documenten?q=schoolverlaten", EVERYONE),
     ("/modules", "/api/v1/modules", EVERYONE),

@@ -253,6 +253,7 @@ def _deep_pages(data: SweepData, roles: tuple[Role, ...]) -> list[str]:
         "/zoeken?q=qqqxyzzy",  # no results: the empty state with tips
         f"/zoeken/documenten/{data.document_id}?" + urlencode({"terug": f"/zoeken?q={q}"}),
         "/themas/ladder",
+        f"/themas/{data.theme}/vindbaarheid",
         "/profiel",
         "/wachtwoord",
         "/api",
@@ -269,6 +270,9 @@ def _deep_pages(data: SweepData, roles: tuple[Role, ...]) -> list[str]:
             f"/themas/{data.theme}/analyses/{data.analysis_id}",
             f"/themas/ladder/criteria/{data.criterion_id}",
         ]
+    if {Role.PROGRAMME_MANAGER, Role.TRAINER, Role.ADMIN} & set(roles):
+        # findability: a key question picked from search results
+        pages.append(f"/themas/{data.theme}/vindbaarheid/vragen/nieuw?zoek={q}")
     if Role.TRAINER in roles or Role.ADMIN in roles:
         pages += [
             "/opdrachten/overzicht",

@@ -32,6 +32,8 @@ PORTFOLIO_HEADER = [
     "Trend",
     "Laatst beoordeeld",
     *STATUS_HEADERS,
+    "Vindbaarheid (%)",
+    "Vindbaarheid onder criterium",
 ]
 HISTORY_HEADER = [
     "Datum",
@@ -149,6 +151,8 @@ def test_portfolio_csv(app, reader, portfolio):
         "Status niveau 2": "Niet gestart",
         "Status niveau 3": "Niet gestart",
         "Status niveau 4": "Niet gestart",
+        "Vindbaarheid (%)": "",
+        "Vindbaarheid onder criterium": "nee",
     }
     assert table["formule"]["Thema"] == "'" + FORMULA  # defused
     assert table["formule"]["Achter op doel"] == "ja"
@@ -337,8 +341,8 @@ def test_portfolio_xlsx_has_typed_cells_a_frozen_header_and_an_autofilter(reader
     assert never[header.index("Huidig niveau")].value == -1  # shown as "nog geen niveau"
     assert never[header.index("Laatst beoordeeld")].value is None
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:P{sheet.max_row}"
-    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNOP")
+    assert sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
+    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDEFGHIJKLMNOPQR")
 
 
 def test_history_xlsx_has_typed_cells(reader, history):

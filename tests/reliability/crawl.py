@@ -163,6 +163,8 @@ def candidates(world: World) -> dict[str, list[object]]:
         "analysis_id": [world.analysis_id],
         "assignment_id": [world.assignment_id],
         "criterion_id": [1],
+        "question_id": [1],  # a key question (findability), when the world has one
+        "scan_id": [1],  # a findability scan
         "token_id": [world.token_ids["admin"]],
         "document_id": [world.docs["vsv-2019"]],
         "run_id": [1, 2],  # the interrupted and the queued import run of build_world

@@ -40,7 +40,9 @@ from academy.models import (
     Document,
     Exercise,
     ExerciseKind,
+    FindabilityScan,
     ImportRun,
+    KeyQuestion,
     Lesson,
     LessonRead,
     LevelStatus,
@@ -205,6 +207,12 @@ def build_world(app: Flask) -> World:
         documents["wijk-1"].origin = "import"
         db.session.add_all([other, *themes.values(), analysis, assessment, target])
         db.session.add_all(documents.values())
+        # A key question and a finished scan, so the findability pages and forms are crawled.
+        key_question = KeyQuestion(
+            theme=themes["vsv"], question="Hoeveel jongeren vallen uit?", queries=["uitval"]
+        )
+        key_question.documents = [documents["vsv-2019"]]
+        db.session.add_all([key_question, FindabilityScan(state="done")])
 
         module = Module(
             slug=world.module_slug,
