@@ -30,6 +30,8 @@ run: $(VENV)/.installed translations
 	$(FLASK) init-db
 	$(FLASK) seed-demo
 	$(FLASK) index ensure
+	@# First start only: measure the demo themes' findability, so the pages show figures.
+	$(FLASK) findability scan --if-never
 	@echo ""
 	@echo "Data Academie: http://$(HOST):$(PORT)  (stop with Ctrl+C)"
 	@# The job worker (imports; keeps this node's search index in step) runs beside the

@@ -23,6 +23,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(jobs_group)
+    app.cli.add_command(findability_group)
 
 
 @click.command("init-db")
@@ -152,6 +153,42 @@ def index_status() -> None:
     click.echo(f"Documents in index: {state.documents_in_index if healthy else 0}")
     click.echo(f"Documents in database: {state.documents_in_database}")
     click.echo(f"Change feed: applied {state.applied} of {state.latest} (lag {state.lag})")
+
+
+@click.group("findability")
+def findability_group() -> None:
+    """Measure how findable each theme's key documents are."""
+
+
+@findability_group.command("scan")
+@click.option(
+    "--if-never",
+    is_flag=True,
+    help="Only when no scan has finished yet (make run: figures on the first start).",
+)
+@with_appcontext
+def findability_scan(if_never: bool) -> None:
+    """Run a findability scan now, in this process (the worker runs the nightly one)."""
+    from academy.findability.scan import create_scan, execute_scan
+    from academy.extensions import db
+    from academy.findability.services import latest_scan
+    from academy.models import ScanState
+
+    if if_never and latest_scan() is not None:
+        click.echo("Findability: a scan has finished before; nothing to do.")
+        return
+    scan, created = create_scan("cli")
+    if not created:
+        click.echo(f"Findability: scan {scan.id} is already waiting or running.")
+        return
+    execute_scan(scan.id)
+    db.session.refresh(scan)
+    click.echo(
+        f"Findability scan {scan.id}: {scan.state}, {scan.done} key questions, "
+        f"{scan.searches} searches."
+    )
+    if scan.state != ScanState.DONE:
+        raise click.ClickException(scan.message or "the scan did not finish")
 
 
 @click.command("import-docs")

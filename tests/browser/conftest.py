@@ -60,9 +60,29 @@ def live_app(tmp_path_factory, password_hash):
     return app
 
 
+def closed_before_sending(app):
+    """Read each response whole and close it before the server writes it.
+
+    Werkzeug's development server closes a response only after draining the socket; when
+    Chromium drops a connection (a favicon it no longer wants), that drain raises first and
+    the open static file is left to the garbage collector: a ResourceWarning, an error under
+    -W error. Pages in these tests are small, so buffering costs nothing.
+    """
+
+    def buffered(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            return [b"".join(response)]
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return buffered
+
+
 @pytest.fixture(scope="session")
 def live_server(live_app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    server = make_server("127.0.0.1", 0, closed_before_sending(live_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

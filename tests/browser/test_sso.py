@@ -15,6 +15,7 @@ from academy import create_app
 from academy.extensions import db
 from academy.models import AuditEvent
 from tests.browser.axe import assert_accessible
+from tests.browser.conftest import closed_before_sending
 from tests.conftest import ROLE_USERS, add_user, make_test_config
 from tests.oidc import running_provider, set_claims
 
@@ -41,7 +42,7 @@ def sso_server(tmp_path_factory, password_hash) -> Iterator[tuple[str, str, obje
             for username, roles in ROLE_USERS.items():
                 add_user(username, roles, password_hash)
             db.session.commit()
-        server = make_server("127.0.0.1", 0, app, threaded=True)
+        server = make_server("127.0.0.1", 0, closed_before_sending(app), threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:

@@ -46,3 +46,28 @@ def test_a_failing_scan_is_marked_failed(app: Flask, world: dict[str, int], monk
         assert failed is not None
         assert (failed.state, failed.message) == (ScanState.FAILED, "index gone")
         assert failed.finished_at is not None
+
+
+def test_the_cli_scans_once_when_asked_if_never(app: Flask, world: dict[str, int]) -> None:
+    # `make run` calls it on every start: the first start gets figures, later ones do nothing.
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["findability", "scan", "--if-never"])
+    assert first.exit_code == 0, first.output
+    assert "done, 2 key questions" in first.output
+    again = runner.invoke(args=["findability", "scan", "--if-never"])
+    assert again.exit_code == 0 and "nothing to do" in again.output
+    forced = runner.invoke(args=["findability", "scan"])
+    assert forced.exit_code == 0, forced.output
+    with app.app_context():
+        triggers = db.session.scalars(select(FindabilityScan.trigger)).all()
+    assert triggers == ["cli", "cli"]
+
+
+def test_the_cli_reports_a_failed_scan(app: Flask, world: dict[str, int], monkeypatch) -> None:
+    def broken() -> list[object]:
+        raise RuntimeError("index gone")
+
+    monkeypatch.setattr("academy.findability.scan.plan_questions", broken)
+    result = app.test_cli_runner().invoke(args=["findability", "scan"])
+    assert result.exit_code == 1
+    assert "failed" in result.output
