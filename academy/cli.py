@@ -169,8 +169,8 @@ def findability_group() -> None:
 @with_appcontext
 def findability_scan(if_never: bool) -> None:
     """Run a findability scan now, in this process (the worker runs the nightly one)."""
-    from academy.findability.scan import create_scan, execute_scan
     from academy.extensions import db
+    from academy.findability.scan import create_scan, execute_scan
     from academy.findability.services import latest_scan
     from academy.models import ScanState
 
