@@ -34,7 +34,9 @@ if str(ROOT) not in sys.path:
 DOCUMENTS = 10_000
 THEMES = 50
 QUESTIONS = 5  # per theme
-CACHE = Path(tempfile.gettempdir()) / "findability-bench"
+#: One cache per schema: a database cached before a migration would lack its columns.
+SCHEMA = max(p.stem for p in (ROOT / "migrations" / "versions").glob("0*.py"))
+CACHE = Path(tempfile.gettempdir()) / f"findability-bench-{SCHEMA}"
 PASSWORD = "academie"
 
 
