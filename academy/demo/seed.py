@@ -30,6 +30,7 @@ from academy.models import (
     User,
     UserRole,
 )
+from academy.training.packages import exercise_from_seed
 
 
 @dataclass
@@ -218,21 +219,7 @@ def seed_curriculum(report: SeedReport) -> None:
         for index, item in enumerate(seed.exercises):
             if item.slug in exercise_slugs:
                 continue
-            exercise = Exercise(
-                slug=item.slug,
-                kind=item.kind,
-                title=item.title,
-                prompt=item.prompt,
-                position=index,
-                expert_query=item.expert_query,
-                expert_filters={k: list(v) for k, v in item.expert_filters.items()},
-                accepted_answers=list(item.accepted_answers),
-                required_skill=item.required_skill,
-                pass_threshold=item.pass_threshold,
-                rubric=list(item.rubric),
-                hints=list(item.hints),
-                max_attempts=item.max_attempts,
-            )
+            exercise = exercise_from_seed(item, item.slug, index)
             exercise.key_documents = [
                 document
                 for key in item.key_documents

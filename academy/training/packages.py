@@ -236,21 +236,7 @@ def _add_module(seed: ModuleSeed) -> ImportResult:
     for index, item in enumerate(seed.exercises):
         exercise_slug = _free(Exercise, item.slug, taken)
         taken.add(exercise_slug)
-        exercise = Exercise(
-            slug=exercise_slug,
-            kind=item.kind,
-            title=item.title,
-            prompt=item.prompt,
-            position=index,
-            expert_query=item.expert_query,
-            expert_filters={k: list(v) for k, v in item.expert_filters.items()},
-            accepted_answers=list(item.accepted_answers),
-            required_skill=item.required_skill,
-            pass_threshold=item.pass_threshold,
-            rubric=list(item.rubric),
-            hints=list(item.hints),
-            max_attempts=item.max_attempts,
-        )
+        exercise = exercise_from_seed(item, exercise_slug, index)
         exercise.key_documents = [documents[k] for k in item.key_documents if k in documents]
         # An exercise that lost a key stays a concept itself, so it is published only through
         # the trainer's usual check that its key is set and found.
@@ -266,4 +252,24 @@ def _add_module(seed: ModuleSeed) -> ImportResult:
     )
     return ImportResult(
         module=module, dropped_keys=dropped, renamed_from=seed.slug if slug != seed.slug else None
+    )
+
+
+def exercise_from_seed(item: ExerciseSeed, slug: str, position: int) -> Exercise:
+    """A new exercise from its content form (key documents are the caller's: they are looked
+    up in this database, by the seed and by a package import each in its own way)."""
+    return Exercise(
+        slug=slug,
+        kind=item.kind,
+        title=item.title,
+        prompt=item.prompt,
+        position=position,
+        expert_query=item.expert_query,
+        expert_filters={k: list(v) for k, v in item.expert_filters.items()},
+        accepted_answers=list(item.accepted_answers),
+        required_skill=item.required_skill,
+        pass_threshold=item.pass_threshold,
+        rubric=list(item.rubric),
+        hints=list(item.hints),
+        max_attempts=item.max_attempts,
     )
